@@ -1,0 +1,63 @@
+package org.switchboard.itest.malformed;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertFalse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.switchboard.itest.support.SipMessage;
+import org.switchboard.itest.support.SwitchboardTestSupport;
+import org.switchboard.itest.support.UdpProbe;
+
+/** Hand-written malformed requests over UDP get 400 Bad Request, and the platform keeps serving. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MalformedRequestIT extends SwitchboardTestSupport {
+
+    private static final Duration ANSWER = Duration.ofSeconds(5);
+
+    private static String options(int localPort, String cseq, boolean withCallId) {
+        String id = UUID.randomUUID().toString();
+        return "OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + id + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:probe@itest.invalid>;tag=" + id.substring(0, 8) + "\r\n"
+                + "To: <sip:127.0.0.1>\r\n"
+                + (withCallId ? "Call-ID: " + id + "@itest\r\n" : "")
+                + "CSeq: " + cseq + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** Sends the request built for the probe's port, expects 400, then an answered OPTIONS. */
+    private void assertBadRequestThenStillServing(IntFunction<String> requestForPort) {
+        try (UdpProbe probe = new UdpProbe(sipPort())) {
+            String request = requestForPort.apply(probe.port());
+            probe.send(request);
+            List<SipMessage> answers = probe.receiveUntilFinal(ANSWER);
+            assertFalse("an answer to:\n" + request, answers.isEmpty());
+            SipMessage last = answers.get(answers.size() - 1);
+            assertEquals("400 for:\n" + request + "\ngot " + last.startLine(), 400, last.status());
+
+            assertNotNull("OPTIONS is still answered after the malformed request", probe.options(ANSWER));
+        }
+    }
+
+    @Test
+    public void garbageInCSeqGets400() {
+        assertBadRequestThenStillServing(port -> options(port, "x7!z OPTIONS", true));
+    }
+
+    @Test
+    public void missingCallIdGets400() {
+        assertBadRequestThenStillServing(port -> options(port, "1 OPTIONS", false));
+    }
+}

@@ -1,0 +1,85 @@
+package org.switchboard.itest.ws;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.switchboard.api.location.Binding;
+import org.switchboard.itest.support.NetSipAgent;
+import org.switchboard.itest.support.SipMessage;
+import org.switchboard.itest.support.SipUser;
+import org.switchboard.itest.support.SwitchboardTestSupport;
+import org.switchboard.itest.support.WsSipClient;
+
+/**
+ * SIP over WebSocket (RFC 7118) meets SIP over UDP: a WebSocket client (the JDK's, sending SIP
+ * text as a browser would) registers with digest and calls and is called by a Net::SIP phone.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WebSocketCallIT extends SwitchboardTestSupport {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    private WsSipClient registerOverWs(SipUser user) {
+        WsSipClient ws = new WsSipClient(user, HOST, wsPort());
+        SipMessage response = ws.register(300);
+        assertEquals("REGISTER over WS: " + response.startLine(), 200, response.status());
+        Awaitility.await(user.name() + " is bound over WS").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> bindings(user).stream().anyMatch(b -> b.flow().transport().startsWith("WS")));
+        List<Binding> bindings = bindings(user);
+        assertTrue("the WS binding keeps its +sip.instance: " + bindings,
+                bindings.stream().anyMatch(b -> !b.instanceId().isEmpty()));
+        return ws;
+    }
+
+    @Test
+    public void udpPhoneCallsWebSocketUser() {
+        SipUser browser = createUser("wsuser");
+        SipUser phone = createUser("udpuser");
+        try (WsSipClient ws = registerOverWs(browser)) {
+            NetSipAgent udp = startAgent(phone).awaitRegistered();
+
+            udp.send("call " + browser.aor());
+
+            SipMessage invite = ws.awaitRequest("INVITE", CALL_TIMEOUT);
+            assertTrue("the INVITE reached the WebSocket: " + invite.headers("via"),
+                    invite.header("via").orElse("").startsWith("SIP/2.0/WS"));
+            WsSipClient.Dialog dialog = ws.answer(invite);
+            udp.await("CALL-OK");
+            ws.awaitRequest("ACK", CALL_TIMEOUT);
+
+            udp.send("bye");
+
+            SipMessage bye = ws.awaitRequest("BYE", CALL_TIMEOUT);
+            assertEquals(dialog.callId(), bye.header("call-id").orElse(""));
+            ws.respond(bye, 200, "OK");
+            assertEquals("BYE-RESULT 200", udp.await("BYE-RESULT"));
+        }
+    }
+
+    @Test
+    public void webSocketUserCallsUdpPhone() {
+        SipUser browser = createUser("wsuser");
+        SipUser phone = createUser("udpuser");
+        try (WsSipClient ws = registerOverWs(browser)) {
+            NetSipAgent udp = startAgent(phone, "--auto-answer").awaitRegistered();
+
+            WsSipClient.Dialog dialog = ws.invite(phone.aor());
+
+            udp.await("INVITE " + dialog.callId());
+            udp.await("ACK " + dialog.callId());
+            SipMessage byeResponse = ws.bye(dialog);
+            assertEquals("BYE from WS: " + byeResponse.startLine(), 200, byeResponse.status());
+            udp.await("BYE " + dialog.callId());
+        }
+    }
+}
