@@ -1,7 +1,6 @@
 package org.switchboard.itest.call;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -49,7 +48,6 @@ public class ForkedCallIT extends SwitchboardTestSupport {
         aliceSoftphone.await("CALL-OK");
         bobDesk.await("ACK " + callId);
         bobMobile.await("CANCEL " + callId);
-        assertFalse("the cancelled device never sees the ACK", bobMobile.saw("ACK"));
         String calls = executeCommand("sip:calls");
         assertTrue("sip:calls shows the call " + callId + ":\n" + calls, calls.contains(callId));
 
