@@ -1,0 +1,121 @@
+package org.switchboard.sip.internal;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.address.SipURI;
+import javax.sip.header.UnsupportedHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.sip.internal.proxy.Proxy;
+import org.switchboard.sip.internal.registrar.Registrar;
+
+/**
+ * Receives every SIP event from the stack and hands it to the registrar or the proxy. A
+ * failure while handling one message is answered with 500 and logged; it never reaches the
+ * stack's worker thread.
+ */
+final class SipDispatcher implements SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SipDispatcher.class);
+
+    private final SipContext sip;
+    private final Responses responses;
+    private final Registrar registrar;
+    private final Proxy proxy;
+
+    SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy) {
+        this.sip = sip;
+        this.responses = responses;
+        this.registrar = registrar;
+        this.proxy = proxy;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request req = event.getRequest();
+        if (Request.ACK.equals(req.getMethod())) {
+            proxy.onAck(Inbound.of(event, null));
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = sip.provider().getNewServerTransaction(req);
+            } catch (TransactionAlreadyExistsException e) {
+                return; // a retransmission: the transaction answers it
+            } catch (TransactionUnavailableException e) {
+                LOG.debug("No transaction for {}: {}", req.getMethod(), e.getMessage());
+            }
+        }
+        Inbound in = Inbound.of(event, tx);
+        try {
+            RequestRules.Violation v = RequestRules.check(req, terminatesHere(req));
+            if (v != null) {
+                Response r = responses.create(v.status(), req, v.reason());
+                if (!v.unsupported().isEmpty()) {
+                    for (String tag : v.unsupported()) {
+                        UnsupportedHeader h = sip.headers().createUnsupportedHeader(tag);
+                        r.addHeader(h);
+                    }
+                }
+                responses.send(tx, req, r);
+                return;
+            }
+            switch (req.getMethod()) {
+                case Request.REGISTER -> registrar.register(in);
+                case Request.CANCEL -> proxy.onCancel(in);
+                default -> proxy.onRequest(in);
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Failed to handle {} {} from {}: {}", req.getMethod(), req.getRequestURI(), in.source(), e.toString(), e);
+            responses.reply(tx, req, 500, "Server Internal Error");
+        }
+    }
+
+    private boolean terminatesHere(Request req) {
+        return Request.REGISTER.equals(req.getMethod())
+                || req.getRequestURI() instanceof SipURI s && s.getUser() == null && sip.domains().isLocal(s.getHost());
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            proxy.onResponse(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Failed to relay response {}: {}", event.getResponse().getStatusCode(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        try {
+            proxy.onTimeout(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Failed to handle a transaction timeout: {}", e.toString(), e);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("Transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // transactions clean themselves up; nothing is kept per transaction outside them
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // the proxy keeps no dialogs
+    }
+}

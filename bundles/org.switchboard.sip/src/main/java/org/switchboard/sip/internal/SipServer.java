@@ -1,0 +1,145 @@
+package org.switchboard.sip.internal;
+
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.directory.DigestAlgorithm;
+import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.location.LocationStore;
+import org.switchboard.api.tls.TlsIdentity;
+import org.switchboard.sip.internal.auth.Authenticator;
+import org.switchboard.sip.internal.auth.FailureLimiter;
+import org.switchboard.sip.internal.auth.Nonces;
+import org.switchboard.sip.internal.proxy.CallRegistry;
+import org.switchboard.sip.internal.proxy.Proxy;
+import org.switchboard.sip.internal.proxy.TargetResolver;
+import org.switchboard.sip.internal.registrar.Registrar;
+import org.switchboard.sip.internal.registrar.RegistrarPolicy;
+import org.switchboard.sip.internal.transport.StackProperties;
+import org.switchboard.sip.internal.transport.SwitchboardStack;
+import org.switchboard.sip.internal.transport.Transport;
+
+/**
+ * The SIP server: starts the JAIN-SIP stack on every configured transport and wires the
+ * registrar and the proxy to it. A configuration change restarts it; registrations live
+ * in the {@link LocationStore} and are kept.
+ */
+@Component(immediate = true, service = SipServer.class, configurationPid = "org.switchboard.sip")
+@Designate(ocd = SipConfig.class)
+public class SipServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "WS", "WSS"};
+
+    private final SwitchboardStack stack;
+    private final List<Transport> transports = new ArrayList<>();
+    private final CallRegistry calls = new CallRegistry(Clock.systemUTC());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "switchboard-sip-timers"));
+    private final LocalDomains domains;
+
+    @Activate
+    public SipServer(SipConfig config, @Reference LocationStore location, @Reference UserDirectory directory,
+            @Reference TlsIdentity tls) throws Exception {
+        long start = System.nanoTime();
+        domains = new LocalDomains(List.of(config.domains()), config.advertised_address());
+        stack = new SwitchboardStack(StackProperties.of("switchboard-" + INSTANCES.incrementAndGet(),
+                config.udp_threads(), tls));
+        try {
+            SipContext sip = new SipContext(listen(config), new MessageFactoryImpl(), new HeaderFactoryImpl(),
+                    new AddressFactoryImpl(), domains, ports(), (org.switchboard.sip.internal.transport.FlowRouter) stack.getRouter());
+            Clock clock = Clock.systemUTC();
+            Authenticator auth = new Authenticator(directory, config.realm(),
+                    new Nonces(Duration.ofSeconds(config.nonce_ttl_seconds()), clock),
+                    new FailureLimiter(config.auth_failure_limit(), Duration.ofSeconds(config.auth_failure_window_seconds()),
+                            Duration.ofSeconds(config.auth_block_seconds()), clock),
+                    List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+            Responses responses = new Responses(sip);
+            Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(config.min_expires(),
+                    config.max_expires(), config.default_expires(), config.max_contacts()), clock);
+            Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(domains, location, directory), calls,
+                    timers, Duration.ofSeconds(config.ring_timeout_seconds()));
+            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy));
+            stack.start();
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+        LOG.info("SIP ready in {} ms on {} (domain {}, realm {})", (System.nanoTime() - start) / 1_000_000,
+                transports.stream().map(Transport::uri).toList(), domains.canonical(), config.realm());
+    }
+
+    private SipProvider listen(SipConfig c) throws Exception {
+        int[] ports = {c.udp_port(), c.tcp_port(), c.tls_port(), c.ws_port(), c.wss_port()};
+        SipProvider provider = null;
+        for (int i = 0; i < TRANSPORTS.length; i++) {
+            if (ports[i] <= 0) {
+                continue;
+            }
+            ListeningPoint lp;
+            try {
+                lp = stack.createListeningPoint(c.bind_address(), ports[i], TRANSPORTS[i]);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot listen for SIP over " + TRANSPORTS[i] + " on " + c.bind_address()
+                        + ":" + ports[i] + " (" + e.getMessage() + "). Free the port, or change "
+                        + TRANSPORTS[i].toLowerCase() + ".port in etc/org.switchboard.sip.cfg (0 disables it)", e);
+            }
+            if (provider == null) {
+                provider = stack.createSipProvider(lp);
+            } else {
+                provider.addListeningPoint(lp);
+            }
+            transports.add(new Transport(TRANSPORTS[i], c.bind_address(), lp.getPort()));
+        }
+        if (provider == null) {
+            throw new IllegalStateException("Every SIP transport is disabled: set udp.port or another port in etc/org.switchboard.sip.cfg");
+        }
+        return provider;
+    }
+
+    private Map<String, Integer> ports() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        transports.forEach(t -> out.put(t.name(), t.port()));
+        return Map.copyOf(out);
+    }
+
+    @Deactivate
+    void stop() {
+        timers.shutdownNow();
+        stack.stop();
+        LOG.info("SIP stopped");
+    }
+
+    /** @return the transports the server listens on */
+    public List<Transport> transports() {
+        return List.copyOf(transports);
+    }
+
+    /** @return the calls in progress through the proxy */
+    public CallRegistry calls() {
+        return calls;
+    }
+
+    /** @return the domains the server answers for */
+    public LocalDomains domains() {
+        return domains;
+    }
+}

@@ -1,0 +1,131 @@
+package org.switchboard.sip.internal.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.text.ParseException;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.switchboard.api.directory.DigestAlgorithm;
+import org.switchboard.api.directory.Ha1;
+import org.switchboard.api.directory.UserDirectory;
+
+/**
+ * Digest authentication of SIP requests (RFC 3261 section 22, RFC 8760). An unknown user and
+ * a wrong password get the same answer, and failures count towards a temporary block of the
+ * source address and of the user name.
+ */
+public final class Authenticator {
+    /** What authenticating a request found. */
+    public sealed interface Outcome permits Authenticated, Challenge, Forbidden {
+    }
+
+    /** The credentials are right and fresh. */
+    public record Authenticated(String user) implements Outcome {
+    }
+
+    /** Send a (new) challenge; {@code stale} when the password was right but the nonce was not. */
+    public record Challenge(boolean stale) implements Outcome {
+    }
+
+    /** Wrong credentials, unknown user, or a blocked source: 403. */
+    public record Forbidden() implements Outcome {
+    }
+
+    private static final Forbidden FORBIDDEN = new Forbidden();
+    private static final Challenge FRESH = new Challenge(false);
+
+    private final UserDirectory directory;
+    private final String realm;
+    private final Nonces nonces;
+    private final FailureLimiter limiter;
+    private final List<DigestAlgorithm> offered;
+    private final String dummyHa1;
+
+    public Authenticator(UserDirectory directory, String realm, Nonces nonces, FailureLimiter limiter,
+            List<DigestAlgorithm> offered) {
+        this.directory = directory;
+        this.realm = realm;
+        this.nonces = nonces;
+        this.limiter = limiter;
+        this.offered = List.copyOf(offered);
+        this.dummyHa1 = DigestAlgorithm.MD5.hash(realm + ":no-such-user");
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    /**
+     * @param request the request to check
+     * @param source the source IP address it came from
+     * @param proxy true to check Proxy-Authorization (407), false for Authorization (401)
+     */
+    public Outcome authenticate(Request request, String source, boolean proxy) {
+        String sourceKey = "address " + source;
+        if (limiter.blocked(sourceKey)) {
+            return FORBIDDEN;
+        }
+        AuthorizationHeader creds = credentials(request, proxy);
+        if (creds == null) {
+            return FRESH;
+        }
+        String user = creds.getUsername();
+        Optional<DigestAlgorithm> alg = DigestAlgorithm.fromToken(creds.getAlgorithm());
+        String qop = creds.getQop();
+        if (alg.isEmpty() || !offered.contains(alg.get()) || qop != null && !"auth".equalsIgnoreCase(qop)
+                || creds.getNonce() == null || creds.getResponse() == null) {
+            return FRESH;
+        }
+        if (user == null || limiter.blocked("user " + user)) {
+            return FORBIDDEN;
+        }
+        String nc = qop == null ? null : String.format(Locale.ROOT, "%08x", creds.getNonceCount());
+        String ha1 = directory.credential(user, realm, alg.get()).map(Ha1::hash).orElse(dummyHa1);
+        String expected = DigestResponse.expected(alg.get(), ha1, creds.getNonce(), nc, creds.getCNonce(),
+                qop == null ? null : "auth", request.getMethod(), creds.getParameter("uri"));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                creds.getResponse().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+            limiter.fail(sourceKey);
+            limiter.fail("user " + user);
+            return FORBIDDEN;
+        }
+        Nonces.Check check = nonces.verify(creds.getNonce(), qop == null ? -1 : creds.getNonceCount());
+        return check == Nonces.Check.VALID ? new Authenticated(user) : new Challenge(true);
+    }
+
+    private AuthorizationHeader credentials(Request request, boolean proxy) {
+        ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
+        while (it != null && it.hasNext()) {
+            AuthorizationHeader h = (AuthorizationHeader) it.next();
+            if ("Digest".equalsIgnoreCase(h.getScheme()) && realm.equals(h.getRealm())) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Adds one challenge per offered algorithm, the preferred (SHA-256) first, as RFC 8760 asks. */
+    public void challenge(Response response, HeaderFactory headers, boolean proxy, boolean stale) throws ParseException {
+        String nonce = nonces.create();
+        for (DigestAlgorithm alg : offered) {
+            WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
+                    : headers.createWWWAuthenticateHeader("Digest");
+            h.setRealm(realm);
+            h.setNonce(nonce);
+            h.setAlgorithm(alg.token());
+            h.setQop("auth");
+            if (stale) {
+                h.setStale(true);
+            }
+            response.addHeader(h);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.switchboard.sip.internal.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.switchboard.sip.internal.UserAccounts;
+
+/** {@code sip:user-passwd}: sets a user's password. */
+@Service
+@Command(scope = "sip", name = "user-passwd", description = "Sets a SIP user's password; without --password one is generated and printed")
+public class UserPasswdCommand implements Action {
+    @Reference
+    UserAccounts accounts;
+
+    @Argument(index = 0, name = "user", description = "User name", required = true)
+    @Completion(UserCompleter.class)
+    String user;
+
+    @Option(name = "--password", aliases = "-p", description = "New password (generated when omitted)")
+    String password;
+
+    @Override
+    public Object execute() {
+        boolean generated = password == null || password.isEmpty();
+        String pw = generated ? Passwords.generate() : password;
+        if (!accounts.setPassword(user, pw.toCharArray())) {
+            throw new IllegalArgumentException("no user '" + user + "'; see sip:user-list");
+        }
+        System.out.println("Password of " + user + " changed");
+        if (generated) {
+            System.out.println("Password: " + pw);
+        }
+        return null;
+    }
+}

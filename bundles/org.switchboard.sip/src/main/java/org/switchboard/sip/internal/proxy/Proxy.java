@@ -1,0 +1,296 @@
+package org.switchboard.sip.internal.proxy;
+
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.Responses;
+import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.auth.Authenticator;
+
+/**
+ * The stateful proxy (RFC 3261 section 16): authenticates requests from local users (407),
+ * forks to every contact of the callee, Record-Routes, detects loops, and forwards
+ * in-dialog requests, ACK and CANCEL.
+ */
+public final class Proxy {
+    private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
+
+    private final SipContext sip;
+    private final Responses responses;
+    private final Authenticator auth;
+    private final TargetResolver resolver;
+    private final Forwarder forwarder;
+    private final CallRegistry calls;
+    private final ScheduledExecutorService timers;
+    private final Duration ringTimeout;
+
+    public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
+            CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout) {
+        this.sip = sip;
+        this.responses = responses;
+        this.auth = auth;
+        this.resolver = resolver;
+        this.forwarder = new Forwarder(sip, auth.realm());
+        this.calls = calls;
+        this.timers = timers;
+        this.ringTimeout = ringTimeout;
+    }
+
+    /** Any request but REGISTER, ACK and CANCEL. */
+    public void onRequest(Inbound in) throws ParseException, SipException, InvalidArgumentException {
+        Request req = in.request();
+        Request work = (Request) req.clone();
+        RouteSet.Popped routes = RouteSet.preprocess(sip, work);
+        boolean inDialog = toTag(req) != null;
+        if (!routes.remaining() && isForUs(work.getRequestURI())) {
+            answerLocally(in);
+            return;
+        }
+        if (maxForwards(req) == 0) {
+            responses.reply(in.tx(), req, 483, "Too Many Hops");
+            return;
+        }
+        if (loops(req, work)) {
+            responses.reply(in.tx(), req, 482, "Loop Detected");
+            return;
+        }
+        if (inDialog) {
+            if (Request.BYE.equals(req.getMethod())) {
+                calls.ended(callId(req));
+            }
+            fork(in, work, List.of(resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token())), false);
+            return;
+        }
+        if (!authorized(in, work, routes.remaining())) {
+            return;
+        }
+        List<Target> targets;
+        if (routes.remaining()) {
+            targets = List.of(new Target(work.getRequestURI().toString(), List.of(), null));
+        } else {
+            TargetResolver.Decision d = resolver.initial(work.getRequestURI());
+            if (d instanceof TargetResolver.Reject r) {
+                responses.reply(in.tx(), req, r.status(), r.reason());
+                return;
+            }
+            targets = ((TargetResolver.Forward) d).targets();
+        }
+        if (Request.INVITE.equals(req.getMethod())) {
+            calls.started(callId(req), address(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
+                    address(work.getRequestURI()));
+        }
+        fork(in, work, targets, createsDialog(req.getMethod()));
+    }
+
+    private boolean authorized(Inbound in, Request work, boolean preloadedRoute) throws ParseException {
+        Request req = in.request();
+        URI from = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI();
+        boolean fromLocal = from instanceof SipURI f && sip.domains().isLocal(f.getHost());
+        if (!fromLocal) {
+            URI ruri = work.getRequestURI();
+            boolean toLocal = ruri instanceof SipURI r && sip.domains().isLocal(r.getHost());
+            if (!toLocal || preloadedRoute) {
+                responses.reply(in.tx(), req, 403, "Relaying Denied");
+                return false;
+            }
+            return true;
+        }
+        Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), true);
+        if (outcome instanceof Authenticator.Challenge c) {
+            Response challenge = responses.create(407, req, null);
+            auth.challenge(challenge, sip.headers(), true, c.stale());
+            responses.send(in.tx(), req, challenge);
+            return false;
+        }
+        if (!(outcome instanceof Authenticator.Authenticated a) || !a.user().equals(((SipURI) from).getUser())) {
+            responses.reply(in.tx(), req, 403, "Forbidden");
+            return false;
+        }
+        return true;
+    }
+
+    private void fork(Inbound in, Request work, List<Target> targets, boolean recordRoute) {
+        ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
+        boolean invite = Request.INVITE.equals(in.method());
+        if (invite) {
+            responses.reply(in.tx(), in.request(), 100, "Trying");
+            in.tx().setApplicationData(pt);
+        }
+        String loopHash = loopHash(in.request(), work);
+        for (Target t : targets) {
+            Branch b = null;
+            try {
+                Forwarder.Prepared p = forwarder.prepare(work, t, in.source(), recordRoute, loopHash);
+                b = pt.newBranch(p);
+                ClientTransaction ct = forwarder.send(p);
+                synchronized (pt) {
+                    b.ct = ct;
+                }
+                ct.setApplicationData(b);
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+                LOG.debug("Cannot forward {} to {}: {}", in.method(), t.uri(), e.toString());
+                if (b != null) {
+                    pt.onFailure(b, 480);
+                }
+            }
+        }
+        pt.finishWithoutBranches(480);
+        if (invite) {
+            pt.timerC(timers.schedule(pt::cancelPending, ringTimeout.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    /** ACK for a 2xx (the stack absorbs ACKs for non-2xx): forwarded statelessly along the route set. */
+    public void onAck(Inbound in) {
+        try {
+            Request work = (Request) in.request().clone();
+            RouteSet.Popped routes = RouteSet.preprocess(sip, work);
+            if (!routes.ours() && !routes.remaining() && sip.domains().isLocal(host(work.getRequestURI()))
+                    && resolver.inDialog(work.getRequestURI(), false, in.source(), null).flow() == null) {
+                return; // an ACK for a response this proxy generated, or a stray one
+            }
+            Target t = resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token());
+            forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, loopHash(in.request(), work)));
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("Cannot forward ACK: {}", e.toString());
+        }
+    }
+
+    /** CANCEL: answered 200 here, then the pending branches of the INVITE are cancelled (16.10). */
+    public void onCancel(Inbound in) {
+        SIPServerTransaction invite = in.tx() instanceof SIPServerTransaction st ? st.getCanceledInviteTransaction() : null;
+        Object pt = invite == null ? null : invite.getApplicationData();
+        if (!(pt instanceof ProxyTransaction proxyTx)) {
+            responses.reply(in.tx(), in.request(), 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+        responses.reply(in.tx(), in.request(), 200, null);
+        proxyTx.cancelPending();
+    }
+
+    public void onResponse(ResponseEvent event) {
+        ClientTransaction ct = event.getClientTransaction();
+        Response r = event.getResponse();
+        if (ct == null) {
+            relayStray(r);
+            return;
+        }
+        if (ct.getApplicationData() instanceof Branch b) {
+            b.owner.onResponse(b, r);
+        }
+    }
+
+    public void onTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
+            b.owner.onFailure(b, 408);
+        }
+    }
+
+    /** A response no transaction matches (retransmitted 2xx): forwarded statelessly by its Via. */
+    private void relayStray(Response r) {
+        ViaHeader top = (ViaHeader) r.getHeader(ViaHeader.NAME);
+        if (top == null || top.getBranch() == null || !top.getBranch().startsWith(Forwarder.BRANCH_PREFIX)
+                || !sip.isUs(top.getHost(), top.getPort(), top.getTransport())) {
+            return;
+        }
+        Response fwd = (Response) r.clone();
+        fwd.removeFirst(ViaHeader.NAME);
+        if (fwd.getHeader(ViaHeader.NAME) != null) {
+            responses.send(null, null, fwd);
+        }
+    }
+
+    private void answerLocally(Inbound in) throws ParseException {
+        Request req = in.request();
+        if (!Request.OPTIONS.equals(req.getMethod())) {
+            responses.reply(in.tx(), req, 404, "Not Found");
+            return;
+        }
+        Response ok = responses.create(200, req, null);
+        ok.addHeader(sip.headers().createAllowHeader(
+                "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, SUBSCRIBE, NOTIFY, REFER, INFO, UPDATE, PRACK"));
+        ok.addHeader(sip.headers().createAcceptHeader("application", "sdp"));
+        ok.addHeader(sip.headers().createSupportedHeader("path, outbound"));
+        responses.send(in.tx(), req, ok);
+    }
+
+    private boolean isForUs(URI ruri) {
+        return ruri instanceof SipURI s && s.getUser() == null && sip.domains().isLocal(s.getHost());
+    }
+
+    /** RFC 3261 16.3 step 4: a Via of ours whose loop hash matches this very request means a loop. */
+    private boolean loops(Request req, Request work) {
+        String hash = loopHash(req, work);
+        ListIterator<?> vias = req.getHeaders(ViaHeader.NAME);
+        while (vias.hasNext()) {
+            ViaHeader v = (ViaHeader) vias.next();
+            String b = v.getBranch();
+            if (b != null && b.startsWith(Forwarder.BRANCH_PREFIX) && sip.isUs(v.getHost(), v.getPort(), v.getTransport())) {
+                int dot = b.indexOf('.');
+                if (dot > 0 && b.substring(Forwarder.BRANCH_PREFIX.length(), dot).equals(hash)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String loopHash(Request req, Request work) {
+        CSeqHeader cseq = (CSeqHeader) req.getHeader(CSeqHeader.NAME);
+        int h = Objects.hash(work.getRequestURI().toString(), toTag(req),
+                ((FromHeader) req.getHeader(FromHeader.NAME)).getTag(), callId(req),
+                cseq == null ? 0 : cseq.getSeqNumber(), String.valueOf(work.getHeader("Route")),
+                String.valueOf(req.getHeader("Proxy-Require")));
+        return Integer.toHexString(h);
+    }
+
+    private static int maxForwards(Request req) {
+        MaxForwardsHeader mf = (MaxForwardsHeader) req.getHeader(MaxForwardsHeader.NAME);
+        return mf == null ? 70 : mf.getMaxForwards();
+    }
+
+    private static boolean createsDialog(String method) {
+        return Request.INVITE.equals(method) || Request.SUBSCRIBE.equals(method) || Request.REFER.equals(method)
+                || Request.NOTIFY.equals(method);
+    }
+
+    private static String toTag(Request req) {
+        ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
+        return to == null ? null : to.getTag();
+    }
+
+    private static String callId(Request req) {
+        return ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String host(URI uri) {
+        return uri instanceof SipURI s ? s.getHost() : null;
+    }
+
+    private static String address(URI uri) {
+        return uri instanceof SipURI s && s.getUser() != null ? s.getUser() + "@" + s.getHost() : uri.toString();
+    }
+}

@@ -1,0 +1,176 @@
+package org.switchboard.sip.internal.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.SipException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.Responses;
+
+/**
+ * The response context of one forwarded request (RFC 3261 section 16.7): relays provisional
+ * and 2xx responses at once, cancels the other branches when an INVITE is answered, and
+ * sends the best final response once every branch has one.
+ */
+final class ProxyTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyTransaction.class);
+
+    private final Inbound in;
+    private final Responses responses;
+    private final Forwarder forwarder;
+    private final CallRegistry calls;
+    private final boolean invite;
+    private final List<Branch> branches = new ArrayList<>();
+    private boolean finalSent;
+    private boolean answered;
+    private ScheduledFuture<?> timerC;
+
+    ProxyTransaction(Inbound in, Responses responses, Forwarder forwarder, CallRegistry calls) {
+        this.in = in;
+        this.responses = responses;
+        this.forwarder = forwarder;
+        this.calls = calls;
+        this.invite = Request.INVITE.equals(in.method());
+    }
+
+    synchronized Branch newBranch(Forwarder.Prepared p) {
+        Branch b = new Branch(this, p.request(), p.hop());
+        branches.add(b);
+        return b;
+    }
+
+    synchronized void timerC(ScheduledFuture<?> f) {
+        this.timerC = f;
+    }
+
+    synchronized void onResponse(Branch b, Response r) {
+        int status = r.getStatusCode();
+        if (status == 100 || b.done && status < 200) {
+            return;
+        }
+        Response fwd = (Response) r.clone();
+        fwd.removeFirst(ViaHeader.NAME);
+        if (status < 200) {
+            b.provisional = true;
+            if (b.cancelRequested && !b.cancelSent) {
+                sendCancel(b);
+            }
+            if (invite && (status == 180 || status == 183)) {
+                calls.ringing(callId());
+            }
+            if (!finalSent) {
+                responses.send(in.tx(), in.request(), fwd);
+            }
+            return;
+        }
+        b.done = true;
+        if (status < 300) {
+            relay2xx(fwd);
+            return;
+        }
+        b.status = status;
+        b.response = fwd;
+        if (status >= 600) {
+            cancelPending();
+        }
+        finishIfComplete();
+    }
+
+    private void relay2xx(Response fwd) {
+        boolean first = !finalSent;
+        finalSent = true;
+        if (first) {
+            responses.send(in.tx(), in.request(), fwd);
+        } else {
+            responses.send(null, in.request(), fwd); // more 2xx from other forks go upstream too (16.7 step 5)
+        }
+        if (invite) {
+            answered = true;
+            calls.answered(callId());
+            cancelPending();
+            stopTimerC();
+        }
+    }
+
+    /** A branch ended without a response: timeout (408) or transport failure. */
+    synchronized void onFailure(Branch b, int status) {
+        if (b.done) {
+            return;
+        }
+        b.done = true;
+        b.status = status;
+        finishIfComplete();
+    }
+
+    synchronized void cancelPending() {
+        for (Branch b : branches) {
+            if (!b.done && !b.cancelRequested) {
+                b.cancelRequested = true;
+                if (b.provisional || !invite) {
+                    sendCancel(b);
+                }
+            }
+        }
+    }
+
+    private void sendCancel(Branch b) {
+        if (!invite || b.ct == null) {
+            return; // non-INVITE requests cannot be cancelled (RFC 3261 9.1)
+        }
+        b.cancelSent = true;
+        try {
+            forwarder.cancel(b);
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("Could not CANCEL branch {}: {}", b.request.getRequestURI(), e.toString());
+        }
+    }
+
+    private void finishIfComplete() {
+        if (finalSent || branches.stream().anyMatch(x -> !x.done)) {
+            return;
+        }
+        finalSent = true;
+        stopTimerC();
+        List<Integer> statuses = branches.stream().map(x -> x.status).toList();
+        int best = ResponseSelection.best(statuses);
+        Branch chosen = best < 0 ? null : branches.get(best);
+        if (chosen != null && chosen.response != null && chosen.status != 503) {
+            responses.send(in.tx(), in.request(), chosen.response);
+        } else {
+            int status = chosen == null ? 480 : ResponseSelection.upstreamStatus(chosen.status);
+            responses.reply(in.tx(), in.request(), status, null);
+        }
+        if (invite && !answered) {
+            calls.failed(callId());
+        }
+    }
+
+    private void stopTimerC() {
+        if (timerC != null) {
+            timerC.cancel(false);
+        }
+    }
+
+    /** Called when no branch could even be sent. */
+    synchronized void finishWithoutBranches(int status) {
+        if (branches.isEmpty() && !finalSent) {
+            finalSent = true;
+            responses.reply(in.tx(), in.request(), status, null);
+            if (invite) {
+                calls.failed(callId());
+            }
+        } else {
+            finishIfComplete();
+        }
+    }
+
+    private String callId() {
+        return ((CallIdHeader) in.request().getHeader(CallIdHeader.NAME)).getCallId();
+    }
+}

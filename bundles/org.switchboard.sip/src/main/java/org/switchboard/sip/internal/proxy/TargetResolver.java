@@ -1,0 +1,90 @@
+package org.switchboard.sip.internal.proxy;
+
+import java.util.List;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.location.Binding;
+import org.switchboard.api.location.Flow;
+import org.switchboard.api.location.LocationStore;
+import org.switchboard.sip.internal.LocalDomains;
+
+/**
+ * Decides where a request goes: the bindings of a local user (forking to all of them), a
+ * registered contact (in-dialog requests to a client behind NAT or on a WebSocket), or
+ * another domain.
+ */
+public final class TargetResolver {
+    /** The routing decision. */
+    public sealed interface Decision permits Forward, Reject {
+    }
+
+    /** Forward to these targets, in parallel. */
+    public record Forward(List<Target> targets) implements Decision {
+    }
+
+    /** Answer with this status. */
+    public record Reject(int status, String reason) implements Decision {
+    }
+
+    private final LocalDomains domains;
+    private final LocationStore location;
+    private final UserDirectory directory;
+
+    public TargetResolver(LocalDomains domains, LocationStore location, UserDirectory directory) {
+        this.domains = domains;
+        this.location = location;
+        this.directory = directory;
+    }
+
+    /** Resolves the Request-URI of a request that starts something new (no To tag). */
+    public Decision initial(URI ruri) {
+        if (!(ruri instanceof SipURI sip)) {
+            return new Reject(416, "Unsupported URI Scheme");
+        }
+        if (!domains.isLocal(sip.getHost())) {
+            return new Forward(List.of(new Target(ruri.toString(), List.of(), null)));
+        }
+        Binding contact = location.findByContact(ruri.toString());
+        if (contact != null) {
+            return new Forward(List.of(toTarget(contact)));
+        }
+        String user = sip.getUser();
+        if (user == null || directory.find(user).isEmpty()) {
+            return new Reject(404, "Not Found");
+        }
+        List<Binding> bindings = location.lookup(domains.aor(user));
+        if (bindings.isEmpty()) {
+            return new Reject(480, "Temporarily Unavailable");
+        }
+        return new Forward(bindings.stream().map(TargetResolver::toTarget).toList());
+    }
+
+    /**
+     * Resolves an in-dialog request once our own Route entries are removed.
+     *
+     * @param ruri its Request-URI (the remote target)
+     * @param hasRoute whether Route entries of other proxies remain
+     * @param source the flow it arrived on
+     * @param token the flow recorded in our Record-Route, or null
+     */
+    public Target inDialog(URI ruri, boolean hasRoute, Flow source, Flow token) {
+        if (hasRoute) {
+            return new Target(ruri.toString(), List.of(), null);
+        }
+        if (token != null && !token.equals(source)) {
+            return new Target(ruri.toString(), List.of(), token);
+        }
+        if (ruri instanceof SipURI sip && domains.isLocal(sip.getHost())) {
+            Binding b = location.findByContact(ruri.toString());
+            if (b != null) {
+                return new Target(ruri.toString(), List.of(), b.flow());
+            }
+        }
+        return new Target(ruri.toString(), List.of(), null);
+    }
+
+    private static Target toTarget(Binding b) {
+        return new Target(b.contact(), b.path(), b.path().isEmpty() ? b.flow() : null);
+    }
+}

@@ -1,0 +1,175 @@
+package org.switchboard.sip.internal.registrar;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MinExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.location.Binding;
+import org.switchboard.api.location.LocationStore;
+import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.Responses;
+import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.auth.Authenticator;
+
+/**
+ * The registrar (RFC 3261 section 10.3): authenticates a REGISTER, applies the
+ * {@link RegistrarPolicy}, saves the bindings in the {@link LocationStore} and answers with
+ * every current binding.
+ */
+public final class Registrar {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+
+    private final SipContext sip;
+    private final Responses responses;
+    private final Authenticator auth;
+    private final LocationStore location;
+    private final RegistrarPolicy policy;
+    private final Clock clock;
+
+    public Registrar(SipContext sip, Responses responses, Authenticator auth, LocationStore location,
+            RegistrarPolicy policy, Clock clock) {
+        this.sip = sip;
+        this.responses = responses;
+        this.auth = auth;
+        this.location = location;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public void register(Inbound in) throws ParseException, InvalidArgumentException {
+        Request req = in.request();
+        URI ruri = req.getRequestURI();
+        URI toUri = ((ToHeader) req.getHeader(ToHeader.NAME)).getAddress().getURI();
+        if (!(ruri instanceof SipURI r) || !sip.domains().isLocal(r.getHost())) {
+            responses.reply(in.tx(), req, 404, "Domain Not Served Here");
+            return;
+        }
+        if (!(toUri instanceof SipURI to) || !sip.domains().isLocal(to.getHost()) || to.getUser() == null) {
+            responses.reply(in.tx(), req, 404, "Not Found");
+            return;
+        }
+        Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), false);
+        if (outcome instanceof Authenticator.Challenge c) {
+            Response challenge = responses.create(401, req, null);
+            auth.challenge(challenge, sip.headers(), false, c.stale());
+            responses.send(in.tx(), req, challenge);
+            return;
+        }
+        if (!(outcome instanceof Authenticator.Authenticated a) || !a.user().equals(to.getUser())) {
+            responses.reply(in.tx(), req, 403, "Forbidden");
+            return;
+        }
+        String aor = sip.domains().aor(to.getUser());
+        Instant now = clock.instant();
+        RegisterRequest parsed = parse(req, aor, in);
+        List<Binding> current = location.lookup(aor);
+        List<Binding> result = current;
+        if (parsed.wildcard() || !parsed.contacts().isEmpty()) {
+            RegistrarPolicy.Result decision = policy.apply(parsed, current, now);
+            if (decision instanceof RegistrarPolicy.Rejected rej) {
+                Response resp = responses.create(rej.status(), req, rej.reason());
+                if (rej.status() == 423) {
+                    MinExpiresHeader min = sip.headers().createMinExpiresHeader(rej.minExpires());
+                    resp.addHeader(min);
+                }
+                responses.send(in.tx(), req, resp);
+                return;
+            }
+            result = ((RegistrarPolicy.Accepted) decision).bindings();
+            location.replace(aor, result);
+            LOG.debug("{} now has {} binding(s)", aor, result.size());
+        }
+        responses.send(in.tx(), req, ok(req, result, now));
+    }
+
+    private RegisterRequest parse(Request req, String aor, Inbound in) {
+        List<ContactRequest> contacts = new ArrayList<>();
+        boolean wildcard = false;
+        ListIterator<?> it = req.getHeaders(ContactHeader.NAME);
+        while (it.hasNext()) {
+            ContactHeader c = (ContactHeader) it.next();
+            if (c.isWildCard()) {
+                wildcard = true;
+                continue;
+            }
+            int exp = c.getExpires();
+            float q = c.getQValue();
+            String instance = c.getParameter("+sip.instance");
+            String regId = c.getParameter("reg-id");
+            contacts.add(new ContactRequest(c.getAddress().getURI().toString(), exp >= 0 ? exp : null,
+                    q >= 0 ? q : null, instance == null ? "" : instance, parseInt(regId)));
+        }
+        ExpiresHeader expires = (ExpiresHeader) req.getHeader(ExpiresHeader.NAME);
+        UserAgentHeader ua = (UserAgentHeader) req.getHeader(UserAgentHeader.NAME);
+        List<String> path = new ArrayList<>();
+        ListIterator<?> paths = req.getHeaders("Path");
+        while (paths.hasNext()) {
+            String h = paths.next().toString();
+            path.add(h.substring(h.indexOf(':') + 1).trim());
+        }
+        return new RegisterRequest(aor, contacts, wildcard, expires == null ? null : expires.getExpires(),
+                ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId(),
+                ((CSeqHeader) req.getHeader(CSeqHeader.NAME)).getSeqNumber(), path, in.source(),
+                ua == null ? "" : String.join(" ", toStrings(ua.getProduct())));
+    }
+
+    private Response ok(Request req, List<Binding> bindings, Instant now) throws ParseException, InvalidArgumentException {
+        Response ok = responses.create(200, req, null);
+        for (Binding b : bindings) {
+            try {
+                ContactHeader c = sip.headers().createContactHeader(sip.addresses().createAddress(b.contact()));
+                c.setExpires((int) Math.max(1, b.expires().getEpochSecond() - now.getEpochSecond()));
+                c.setQValue(b.q());
+                if (!b.instanceId().isEmpty()) {
+                    c.setParameter("+sip.instance", b.instanceId());
+                    c.setParameter("reg-id", Integer.toString(b.regId()));
+                }
+                ok.addHeader(c);
+            } catch (ParseException e) {
+                LOG.debug("Cannot echo contact {}: {}", b.contact(), e.getMessage());
+            }
+        }
+        ok.addHeader(sip.headers().createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
+        ok.addHeader(sip.headers().createSupportedHeader("path"));
+        ok.addHeader(sip.headers().createSupportedHeader("outbound"));
+        ListIterator<?> paths = req.getHeaders("Path");
+        while (paths.hasNext()) {
+            ok.addHeader((Header) ((Header) paths.next()).clone());
+        }
+        return ok;
+    }
+
+    private static List<String> toStrings(ListIterator<?> it) {
+        List<String> out = new ArrayList<>();
+        while (it != null && it.hasNext()) {
+            out.add(String.valueOf(it.next()));
+        }
+        return out;
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+}

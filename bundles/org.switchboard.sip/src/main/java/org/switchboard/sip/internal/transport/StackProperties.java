@@ -1,0 +1,47 @@
+package org.switchboard.sip.internal.transport;
+
+import java.util.Properties;
+import org.switchboard.api.tls.TlsIdentity;
+
+/** The JAIN-SIP properties the platform runs with, and why. */
+public final class StackProperties {
+    private StackProperties() {
+    }
+
+    public static Properties of(String name, int udpThreads, TlsIdentity tls) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        // The proxy keeps no dialogs: it forwards them, endpoints own them.
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // Our listener is thread-safe; without this JAIN-SIP serialises every event.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(udpThreads));
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(udpThreads));
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
+        p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
+        // Route every request through FlowRouter, whatever its URI scheme.
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        p.setProperty("gov.nist.javax.sip.DELIVER_TERMINATED_EVENT_FOR_NULL_DIALOG", "false");
+        p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "false");
+        // TLS and WSS present the platform's identity; clients need no certificate.
+        String ks = tls.keyStore().toString();
+        String pw = new String(tls.password());
+        p.setProperty("javax.net.ssl.keyStore", ks);
+        p.setProperty("javax.net.ssl.keyStorePassword", pw);
+        p.setProperty("javax.net.ssl.keyStoreType", tls.keyStoreType());
+        p.setProperty("javax.net.ssl.trustStore", ks);
+        p.setProperty("javax.net.ssl.trustStorePassword", pw);
+        p.setProperty("javax.net.ssl.trustStoreType", tls.keyStoreType());
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
+        return p;
+    }
+}
