@@ -34,8 +34,8 @@ public class FirstStart {
         Path passwordFile = etc.resolve(config.admin_password_file()).toAbsolutePath().normalize();
         try {
             boolean created = new AdminAccount(etc.resolve("users.properties"), passwordFile, config.admin_user()).ensure();
-            String msg = (created ? "Generated the Karaf administrator password" : "Karaf administrator password")
-                    + " for user '" + config.admin_user() + "' is in " + passwordFile;
+            String msg = (created ? "Generated the password" : "The password") + " of Karaf shell/SSH user '"
+                    + config.admin_user() + "' is in " + passwordFile;
             LOG.info(msg);
             System.out.println("Switchboard: " + msg);
         } catch (IOException e) {

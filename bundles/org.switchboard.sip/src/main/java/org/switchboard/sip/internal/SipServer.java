@@ -71,7 +71,7 @@ public class SipServer {
                     new Nonces(Duration.ofSeconds(config.nonce_ttl_seconds()), clock),
                     new FailureLimiter(config.auth_failure_limit(), Duration.ofSeconds(config.auth_failure_window_seconds()),
                             Duration.ofSeconds(config.auth_block_seconds()), clock),
-                    List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+                    algorithms(config.auth_algorithms()));
             Responses responses = new Responses(sip);
             Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(config.min_expires(),
                     config.max_expires(), config.default_expires(), config.max_contacts()), clock);
@@ -113,6 +113,20 @@ public class SipServer {
             throw new IllegalStateException("Every SIP transport is disabled: set udp.port or another port in etc/org.switchboard.sip.cfg");
         }
         return provider;
+    }
+
+    static List<DigestAlgorithm> algorithms(String[] tokens) {
+        List<DigestAlgorithm> out = new ArrayList<>();
+        for (String t : tokens) {
+            DigestAlgorithm.fromToken(t.trim()).filter(a -> !out.contains(a)).ifPresentOrElse(out::add,
+                    () -> LOG.error("auth.algorithms in etc/org.switchboard.sip.cfg names '{}', which is not supported "
+                            + "or repeated; use MD5 and/or SHA-256", t.trim()));
+        }
+        if (out.isEmpty()) {
+            LOG.error("auth.algorithms in etc/org.switchboard.sip.cfg names no supported algorithm; offering MD5, SHA-256");
+            return List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+        }
+        return out;
     }
 
     private Map<String, Integer> ports() {

@@ -63,7 +63,7 @@ public final class Nonces {
         if (raw.length != RAW_LENGTH) {
             return Check.INVALID;
         }
-        byte[] expected = mac(raw, 16);
+        byte[] expected = java.util.Arrays.copyOf(mac(raw, 16), 16);
         byte[] given = new byte[16];
         System.arraycopy(raw, 16, given, 0, 16);
         if (!MessageDigest.isEqual(expected, given)) {

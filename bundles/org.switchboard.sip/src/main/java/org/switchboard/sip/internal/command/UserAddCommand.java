@@ -1,5 +1,7 @@
 package org.switchboard.sip.internal.command;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -28,8 +30,15 @@ public class UserAddCommand implements Action {
     @Option(name = "--email", aliases = "-e", description = "E-mail address")
     String email;
 
+    @Argument(index = 1, name = "options", description = "Options may also follow the user name", multiValued = true)
+    List<String> trailing;
+
     @Override
     public Object execute() {
+        TrailingOptions more = new TrailingOptions(trailing, Map.of("-p", "--password", "--password", "--password", "-n", "--name", "--name", "--name", "-e", "--email", "--email", "--email"));
+        password = more.get("--password", password);
+        name = more.get("--name", name);
+        email = more.get("--email", email);
         UserAccount account = new UserAccount(user, name, email);
         if (accounts.directory().find(user).isPresent()) {
             throw new IllegalArgumentException("user '" + user + "' exists already; use sip:user-passwd to change the password");

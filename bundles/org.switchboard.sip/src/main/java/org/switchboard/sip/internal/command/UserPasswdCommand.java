@@ -1,5 +1,7 @@
 package org.switchboard.sip.internal.command;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,8 +25,13 @@ public class UserPasswdCommand implements Action {
     @Option(name = "--password", aliases = "-p", description = "New password (generated when omitted)")
     String password;
 
+    @Argument(index = 1, name = "options", description = "Options may also follow the user name", multiValued = true)
+    List<String> trailing;
+
     @Override
     public Object execute() {
+        TrailingOptions more = new TrailingOptions(trailing, Map.of("-p", "--password", "--password", "--password"));
+        password = more.get("--password", password);
         boolean generated = password == null || password.isEmpty();
         String pw = generated ? Passwords.generate() : password;
         if (!accounts.setPassword(user, pw.toCharArray())) {
