@@ -7,6 +7,7 @@
 # env:   DURATION=20 (s per measured run)  WARMUP=3 (s)  USERS=1000  SERVER=127.0.0.1:5060
 #        DOMAIN=127.0.0.1  REG_RATES="2000 3500 5000 7000 10000"  CALL_RATES="500 1000 1500 2000 3000"
 #        BOOT_TIMEOUT=180 (s)  IDLE=10 (s)  CREATE_USERS=1  BENCH_JAVA_OPTS="-Xms256m -Xmx512m"
+#        SIP_PORT=5060 / SSH_PORT (set both to run beside another instance, e.g. SIP_PORT=25060 SSH_PORT=28101)
 #        COPY_DIST=1 (boot a fresh copy in /tmp, removed at the end unless KEEP_DIST=1; karaf logs are kept)
 #        REFINE=1 (bisection steps between the last passing and the first failing rate)
 #        BENCH_PASSWORD (default: random) password given to the created users
@@ -17,7 +18,9 @@ DIST="$(realpath "${1:-/work/main/karaf-assembly/target/switchboard-0.1.0-SNAPSH
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-3}"
 USERS="${USERS:-1000}"
-SERVER="${SERVER:-127.0.0.1:5060}"
+SIP_PORT="${SIP_PORT:-5060}"
+SSH_PORT="${SSH_PORT:-}"
+SERVER="${SERVER:-127.0.0.1:$SIP_PORT}"
 DOMAIN="${DOMAIN:-127.0.0.1}"
 REG_RATES="${REG_RATES:-2000 3500 5000 7000 10000}"
 CALL_RATES="${CALL_RATES:-500 1000 1500 2000 3000}"
@@ -39,6 +42,17 @@ if [ "${COPY_DIST:-1}" = 1 ]; then # boot a pristine copy: first-boot figures, t
   cp -a "$DIST/." "$COPY/" || die "copying $DIST failed"
   log "running a copy of $DIST in $COPY"
   DIST="$COPY"
+  if [ "$SIP_PORT" != 5060 ]; then # move every SIP listener, so that it can run beside another instance
+    sed -i -E -e "s/^(udp|tcp)\.port *=.*/\1.port = $SIP_PORT/" -e "s/^tls\.port *=.*/tls.port = $((SIP_PORT + 1))/" \
+      -e "s/^ws\.port *=.*/ws.port = $((SIP_PORT + 6))/" -e "s/^wss\.port *=.*/wss.port = $((SIP_PORT + 7))/" \
+      "$DIST/etc/org.switchboard.sip.cfg" || die "cannot set the SIP ports"
+    log "SIP ports of the copy: $(grep -E '^(udp|tcp|tls|ws|wss)\.port' "$DIST/etc/org.switchboard.sip.cfg" | tr '\n' ' ')"
+  fi
+  if [ -n "$SSH_PORT" ]; then
+    sed -i -E "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$DIST/etc/org.apache.karaf.shell.cfg" || die "cannot set sshPort"
+  fi
+elif [ "$SIP_PORT" != 5060 ] || [ -n "$SSH_PORT" ]; then
+  die "SIP_PORT/SSH_PORT need COPY_DIST=1 (the original distribution is never edited)"
 fi
 if [ ! -f "$JAR" ]; then
   log "building the generator"
@@ -120,7 +134,7 @@ if [ "$CREATE_USERS" = 1 ]; then
   done >"$OUT/users.cmds"
   ok=""
   for attempt in $(seq 1 30); do  # the SSH shell may come up after SIP
-    if timeout 600 "$DIST/bin/client" -u admin -p "$ADMIN_PW" -b <"$OUT/users.cmds" >"$OUT/users.log" 2>&1; then
+    if timeout 600 "$DIST/bin/client" ${SSH_PORT:+-a "$SSH_PORT"} -u admin -p "$ADMIN_PW" -b <"$OUT/users.cmds" >"$OUT/users.log" 2>&1; then
       ok=1; break
     fi
     sleep 2

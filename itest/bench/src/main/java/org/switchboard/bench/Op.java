@@ -14,6 +14,7 @@ abstract class Op {
     long startNanos;
     boolean measured;
     private boolean done;
+    volatile boolean succeeded;
     private volatile long deadline = Long.MAX_VALUE;
 
     Op(Runner runner, Endpoint ep, String callId) {
@@ -80,6 +81,7 @@ abstract class Op {
 
     final void succeed() {
         done = true;
+        succeeded = true;
         runner.complete(this, null);
     }
 
