@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -34,8 +35,9 @@ public class RegisterIT extends SwitchboardTestSupport {
 
     /** sipsak in usrloc mode: one REGISTER of {@code user} with the given contact, answering 401. */
     private Result sipsakRegister(String user, String password, String contact, int expires) {
-        // the port goes in -r: sipsak cuts the last digit of a 5-digit port written in the -s URI
-        return ExternalProcess.run(SIPSAK_TIMEOUT, "sipsak", "-U", "-vvv", "-C", contact,
+        // sipsak 0.9.8.1 quirks: the port goes in -r (it cuts the last digit of a 5-digit port
+        // written in the -s URI), and -u names the digest user (usrloc mode would send "user@")
+        return ExternalProcess.run(SIPSAK_TIMEOUT, "sipsak", "-U", "-vvv", "-u", user, "-C", contact,
                 "-s", "sip:" + user + "@" + HOST, "-r", String.valueOf(sipPort()),
                 "-a", password, "-x", String.valueOf(expires));
     }
@@ -46,9 +48,15 @@ public class RegisterIT extends SwitchboardTestSupport {
     }
 
     private void assertRegistered(SipUser user, String contact) {
-        Awaitility.await(user.name() + " has a binding for " + contact).atMost(SIP_TIMEOUT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> bindings(user).stream().anyMatch(b -> b.contact().contains(contact.substring(4))));
+        try {
+            Awaitility.await(user.name() + " has a binding for " + contact).atMost(SIP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> bindings(user).stream().anyMatch(b -> b.contact().contains(contact.substring(4))));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("LocationStore.lookup(\"" + user.aor() + "\") has no binding for " + contact
+                    + "; the store holds " + allBindings() + "\nsip:registrations " + user.name() + ":\n"
+                    + executeCommand("sip:registrations " + user.name()), e);
+        }
         String listed = executeCommand("sip:registrations " + user.name());
         assertTrue("sip:registrations " + user.name() + " lists " + contact + ":\n" + listed,
                 listed.contains(contact.substring(4)));

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An external program (sipsak, a Net::SIP script...) started by a test. Its stdout and stderr
@@ -124,9 +125,12 @@ public final class ExternalProcess implements AutoCloseable {
      * @return the first matching line
      */
     public String awaitLine(Duration timeout, Predicate<String> match) {
-        Awaitility.await(name + " prints the expected line; it printed:\n" + output())
-                .atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .until(() -> lines.stream().anyMatch(match) || !process.isAlive());
+        try {
+            Awaitility.await(name + " prints the expected line").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lines.stream().anyMatch(match) || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no expected line within " + timeout + " from " + describe(), e);
+        }
         return lines.stream().filter(match).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " ended without the expected line: " + describe()));
     }

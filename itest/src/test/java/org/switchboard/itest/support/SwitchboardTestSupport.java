@@ -204,7 +204,7 @@ public abstract class SwitchboardTestSupport {
     protected SipUser createUser(String prefix) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 6);
         String password = "pw-" + UUID.randomUUID().toString().substring(0, 12);
-        String out = executeCommand("sip:user-add " + name + " --password " + password);
+        String out = executeCommand("sip:user-add --password " + password + " " + name);
         if (!executeCommand("sip:user-list").contains(name)) {
             throw new AssertionError("sip:user-add " + name + " did not create the user:\n" + out);
         }
@@ -213,18 +213,42 @@ public abstract class SwitchboardTestSupport {
 
     /** @return the location store currently registered */
     protected LocationStore locationStore() {
-        Awaitility.await("a LocationStore service").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> bundleContext.getServiceReference(LocationStore.class) != null);
         ServiceReference<LocationStore> ref = bundleContext.getServiceReference(LocationStore.class);
+        if (ref == null) {
+            // not nested in another await: only when the store is (re)starting
+            Awaitility.await("a LocationStore service").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> bundleContext.getServiceReference(LocationStore.class) != null);
+            ref = bundleContext.getServiceReference(LocationStore.class);
+        }
         return bundleContext.getService(ref);
     }
 
     /**
+     * The live bindings of a user. The registrar keeps AORs in canonical form (the host name as
+     * domain, e.g. {@code sip:alice@myhost}) and the store matches AORs exactly, so when
+     * {@code sip:alice@127.0.0.1} finds nothing, the user's AOR is taken from {@code all()}.
+     *
      * @param user a user of the local domain
      * @return their live bindings, from the LocationStore
      */
     protected List<Binding> bindings(SipUser user) {
-        return locationStore().lookup(user.aor());
+        LocationStore store = locationStore();
+        List<Binding> direct = store.lookup(user.aor());
+        if (!direct.isEmpty()) {
+            return direct;
+        }
+        String prefix = "sip:" + user.name() + "@";
+        return store.all().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    /** @return every binding the LocationStore holds, for failure messages */
+    protected String allBindings() {
+        try {
+            return String.valueOf(locationStore().all());
+        } catch (RuntimeException e) {
+            return "(LocationStore.all() failed: " + e + ")";
+        }
     }
 
     /**
