@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /** Builds and sends the platform's own responses. */
 public final class Responses {
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
+    /** Starts the To tag of every final response the platform makes itself, so that ACKs for them are recognised. */
+    public static final String LOCAL_TAG_PREFIX = "sb";
     private final SipContext sip;
 
     public Responses(SipContext sip) {
@@ -28,7 +30,7 @@ public final class Responses {
             }
             ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
             if (status >= 200 && to != null && to.getTag() == null && status != 100) {
-                to.setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                to.setTag(LOCAL_TAG_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
             }
             return r;
         } catch (ParseException e) {

@@ -7,9 +7,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.UnsupportedHeader;
 import javax.sip.message.Request;
@@ -31,9 +29,12 @@ final class SipDispatcher implements SipListener {
     private final Responses responses;
     private final Registrar registrar;
     private final Proxy proxy;
+    private final ServerTransactions transactions;
 
-    SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy) {
+    SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy,
+            ServerTransactions transactions) {
         this.sip = sip;
+        this.transactions = transactions;
         this.responses = responses;
         this.registrar = registrar;
         this.proxy = proxy;
@@ -42,23 +43,26 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request req = event.getRequest();
+        LOG.trace("{} {} (transaction {})", req.getMethod(), req.getRequestURI(), event.getServerTransaction());
         if (Request.ACK.equals(req.getMethod())) {
             proxy.onAck(Inbound.of(event, null));
             return;
         }
         ServerTransaction tx = event.getServerTransaction();
-        if (tx == null) {
-            try {
-                tx = sip.provider().getNewServerTransaction(req);
-            } catch (TransactionAlreadyExistsException e) {
-                return; // a retransmission: the transaction answers it
-            } catch (TransactionUnavailableException e) {
-                LOG.debug("No transaction for {}: {}", req.getMethod(), e.getMessage());
+        if (tx == null && Request.CANCEL.equals(req.getMethod())) {
+            ServerTransactions.Opened opened = transactions.open(req);
+            if (opened.retransmission()) {
+                return;
             }
+            tx = opened.tx();
         }
         Inbound in = Inbound.of(event, tx);
         try {
             RequestRules.Violation v = RequestRules.check(req, terminatesHere(req));
+            // set by the wrapper's strict parser, which sees the raw request line
+            if (v == null && "switchboard:unsupported-sip-version".equals(((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData())) {
+                v = new RequestRules.Violation(505, "Version Not Supported", java.util.List.of());
+            }
             if (v != null) {
                 Response r = responses.create(v.status(), req, v.reason());
                 if (!v.unsupported().isEmpty()) {

@@ -60,7 +60,7 @@ public class SipServer {
     public SipServer(SipConfig config, @Reference LocationStore location, @Reference UserDirectory directory,
             @Reference TlsIdentity tls) throws Exception {
         long start = System.nanoTime();
-        domains = new LocalDomains(List.of(config.domains()), config.advertised_address());
+        domains = new LocalDomains(ConfigValues.list(config.domains()), config.advertised_address());
         stack = new SwitchboardStack(StackProperties.of("switchboard-" + INSTANCES.incrementAndGet(),
                 config.udp_threads(), tls));
         try {
@@ -75,9 +75,10 @@ public class SipServer {
             Responses responses = new Responses(sip);
             Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(config.min_expires(),
                     config.max_expires(), config.default_expires(), config.max_contacts()), clock);
+            ServerTransactions transactions = new ServerTransactions(sip, stack);
             Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(domains, location, directory), calls,
-                    timers, Duration.ofSeconds(config.ring_timeout_seconds()));
-            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy));
+                    timers, Duration.ofSeconds(config.ring_timeout_seconds()), transactions);
+            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions));
             stack.start();
         } catch (Exception | Error e) {
             stop();
@@ -117,7 +118,7 @@ public class SipServer {
 
     static List<DigestAlgorithm> algorithms(String[] tokens) {
         List<DigestAlgorithm> out = new ArrayList<>();
-        for (String t : tokens) {
+        for (String t : ConfigValues.list(tokens)) {
             DigestAlgorithm.fromToken(t.trim()).filter(a -> !out.contains(a)).ifPresentOrElse(out::add,
                     () -> LOG.error("auth.algorithms in etc/org.switchboard.sip.cfg names '{}', which is not supported "
                             + "or repeated; use MD5 and/or SHA-256", t.trim()));

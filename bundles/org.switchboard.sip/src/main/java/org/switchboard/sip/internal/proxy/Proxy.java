@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.internal.Inbound;
 import org.switchboard.sip.internal.Responses;
+import org.switchboard.sip.internal.ServerTransactions;
 import org.switchboard.sip.internal.SipContext;
 import org.switchboard.sip.internal.auth.Authenticator;
 
@@ -46,9 +47,11 @@ public final class Proxy {
     private final CallRegistry calls;
     private final ScheduledExecutorService timers;
     private final Duration ringTimeout;
+    private final ServerTransactions transactions;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
-            CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout) {
+            CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions) {
+        this.transactions = transactions;
         this.sip = sip;
         this.responses = responses;
         this.auth = auth;
@@ -132,12 +135,19 @@ public final class Proxy {
         return true;
     }
 
-    private void fork(Inbound in, Request work, List<Target> targets, boolean recordRoute) {
+    private void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute) {
+        ServerTransactions.Opened opened = transactions.open(stateless.request());
+        if (opened.retransmission()) {
+            return;
+        }
+        Inbound in = new Inbound(stateless.request(), opened.tx(), stateless.source());
         ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
         boolean invite = Request.INVITE.equals(in.method());
         if (invite) {
             responses.reply(in.tx(), in.request(), 100, "Trying");
-            in.tx().setApplicationData(pt);
+            if (in.tx() != null) {
+                in.tx().setApplicationData(pt);
+            }
         }
         String loopHash = loopHash(in.request(), work);
         for (Target t : targets) {
@@ -165,6 +175,10 @@ public final class Proxy {
 
     /** ACK for a 2xx (the stack absorbs ACKs for non-2xx): forwarded statelessly along the route set. */
     public void onAck(Inbound in) {
+        String toTag = toTag(in.request());
+        if (toTag != null && toTag.startsWith(Responses.LOCAL_TAG_PREFIX)) {
+            return; // ACK for a final response this platform made itself (hop by hop, RFC 3261 17.1.1.3)
+        }
         try {
             Request work = (Request) in.request().clone();
             RouteSet.Popped routes = RouteSet.preprocess(sip, work);

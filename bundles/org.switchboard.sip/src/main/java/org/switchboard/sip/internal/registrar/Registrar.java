@@ -57,12 +57,8 @@ public final class Registrar {
         Request req = in.request();
         URI ruri = req.getRequestURI();
         URI toUri = ((ToHeader) req.getHeader(ToHeader.NAME)).getAddress().getURI();
-        if (!(ruri instanceof SipURI r) || !sip.domains().isLocal(r.getHost())) {
-            responses.reply(in.tx(), req, 404, "Domain Not Served Here");
-            return;
-        }
-        if (!(toUri instanceof SipURI to) || !sip.domains().isLocal(to.getHost()) || to.getUser() == null) {
-            responses.reply(in.tx(), req, 404, "Not Found");
+        if (!(toUri instanceof SipURI to) || to.getUser() == null) {
+            responses.reply(in.tx(), req, 400, "To Must Be a SIP Address of Record");
             return;
         }
         Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), false);
@@ -74,6 +70,10 @@ public final class Registrar {
         }
         if (!(outcome instanceof Authenticator.Authenticated a) || !a.user().equals(to.getUser())) {
             responses.reply(in.tx(), req, 403, "Forbidden");
+            return;
+        }
+        if (!(ruri instanceof SipURI r) || !sip.domains().isLocal(r.getHost()) || !sip.domains().isLocal(to.getHost())) {
+            responses.reply(in.tx(), req, 404, "Domain Not Served Here");
             return;
         }
         String aor = sip.domains().aor(to.getUser());

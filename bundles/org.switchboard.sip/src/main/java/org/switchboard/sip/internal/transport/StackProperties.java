@@ -19,6 +19,8 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(udpThreads));
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(udpThreads));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Stricter parsing (RFC 4475) with one-line errors; lives in the wrapper bundle, which loads it by name.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "org.switchboard.jainsip.internal.StrictMessageParserFactory");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
