@@ -25,6 +25,7 @@ final class Options {
     long timeoutMs = 4_000;
     int expires = 3600;
     long holdMs = 0;
+    long ringMs = 0;
     int callees = -1;
     double maxFailPct = 0.1;
     long intervalMs = 20;
@@ -59,6 +60,7 @@ final class Options {
                 case "--timeout": o.timeoutMs = millis(v, 1000); break;
                 case "--expires": o.expires = Integer.parseInt(v); break;
                 case "--hold": o.holdMs = millis(v, 1); break;
+                case "--ring": o.ringMs = millis(v, 1); break;
                 case "--callees": o.callees = Integer.parseInt(v); break;
                 case "--max-fail-pct": o.maxFailPct = Double.parseDouble(v); break;
                 case "--interval": o.intervalMs = millis(v, 1); break;

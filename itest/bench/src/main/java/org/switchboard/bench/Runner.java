@@ -17,7 +17,7 @@ final class Runner implements Endpoint.Handler, AutoCloseable {
     final Options opt;
     final InetSocketAddress server;
     final long timeoutNanos;
-    final Uas uas = new Uas();
+    final Uas uas;
     volatile Stats stats = new Stats();
     final long hostDropsAtStart = UdpDrops.host();
     private final Endpoint[] endpoints;
@@ -35,6 +35,7 @@ final class Runner implements Endpoint.Handler, AutoCloseable {
         this.opt = opt;
         this.server = opt.serverAddress();
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(opt.timeoutMs);
+        this.uas = new Uas(timer, opt.ringMs);
         endpoints = new Endpoint[opt.sockets];
         for (int i = 0; i < endpoints.length; i++) {
             endpoints[i] = new Endpoint("sip-rx-" + i, this);

@@ -1,6 +1,8 @@
 package org.switchboard.bench;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The callee side: a stateless UAS answering INVITE with 180 + 200 (SDP), BYE and others with 200. */
@@ -9,6 +11,14 @@ final class Uas {
     final LongAdder byes = new LongAdder();
     final LongAdder acks = new LongAdder();
     final LongAdder others = new LongAdder();
+    private final ScheduledExecutorService timer;
+    private final long ringMs;
+
+    /** {@code ringMs}: time between the 180 and the 200 (0 = at once, like an auto-answering UA). */
+    Uas(ScheduledExecutorService timer, long ringMs) {
+        this.timer = timer;
+        this.ringMs = ringMs;
+    }
 
     void handle(SipMessage req, Endpoint ep, InetSocketAddress from) {
         String toTag = "uas" + Integer.toHexString(req.callId() == null ? 0 : req.callId().hashCode());
@@ -19,7 +29,12 @@ final class Uas {
             case "INVITE":
                 invites.increment();
                 ep.send(response(req, 180, "Ringing", toTag, ep, null), from);
-                ep.send(response(req, 200, "OK", toTag, ep, Sip.SDP), from);
+                String ok = response(req, 200, "OK", toTag, ep, Sip.SDP);
+                if (ringMs > 0) {
+                    timer.schedule(() -> ep.send(ok, from), ringMs, TimeUnit.MILLISECONDS);
+                } else {
+                    ep.send(ok, from);
+                }
                 return;
             case "BYE":
                 byes.increment();
