@@ -178,7 +178,7 @@ search register $REG_RATES
 search calls $CALL_RATES
 RSS_AFTER_KB="$( [ -n "$JAVA_PID" ] && ps -o rss= -p "$JAVA_PID" | tr -d ' ' || echo '?')"
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+field() { [ "$1" = none ] && { echo "none passed"; return; }; sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 REG="$(cat "$OUT/register.best")"
 CALL="$(cat "$OUT/calls.best")"
 {
