@@ -40,6 +40,11 @@ public record SipContext(SipProvider provider, MessageFactory messages, HeaderFa
         return ports.containsValue(port);
     }
 
+    /** @return whether a SIP URI addresses this platform (a local domain, and no port or one of ours) */
+    public boolean addressesUs(javax.sip.address.URI uri) {
+        return uri instanceof javax.sip.address.SipURI s && isUs(s.getHost(), s.getPort(), s.getTransportParam());
+    }
+
     /** @return the host to put in Via and Record-Route for a peer at the given address */
     public String hostFacing(String peer) {
         return isLoopback(peer) ? "127.0.0.1" : domains.advertisedAddress();

@@ -76,7 +76,7 @@ public class SipServer {
             Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(config.min_expires(),
                     config.max_expires(), config.default_expires(), config.max_contacts()), clock);
             ServerTransactions transactions = new ServerTransactions(sip, stack);
-            Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(domains, location, directory), calls,
+            Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(sip, location, directory), calls,
                     timers, Duration.ofSeconds(config.ring_timeout_seconds()), transactions);
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions));
             stack.start();

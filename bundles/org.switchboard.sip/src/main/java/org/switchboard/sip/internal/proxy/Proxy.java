@@ -114,7 +114,7 @@ public final class Proxy {
         boolean fromLocal = from instanceof SipURI f && sip.domains().isLocal(f.getHost());
         if (!fromLocal) {
             URI ruri = work.getRequestURI();
-            boolean toLocal = ruri instanceof SipURI r && sip.domains().isLocal(r.getHost());
+            boolean toLocal = sip.addressesUs(ruri);
             if (!toLocal || preloadedRoute) {
                 responses.reply(in.tx(), req, 403, "Relaying Denied");
                 return false;
@@ -182,7 +182,7 @@ public final class Proxy {
         try {
             Request work = (Request) in.request().clone();
             RouteSet.Popped routes = RouteSet.preprocess(sip, work);
-            if (!routes.ours() && !routes.remaining() && sip.domains().isLocal(host(work.getRequestURI()))
+            if (!routes.ours() && !routes.remaining() && sip.addressesUs(work.getRequestURI())
                     && resolver.inDialog(work.getRequestURI(), false, in.source(), null).flow() == null) {
                 return; // an ACK for a response this proxy generated, or a stray one
             }
@@ -252,7 +252,7 @@ public final class Proxy {
     }
 
     private boolean isForUs(URI ruri) {
-        return ruri instanceof SipURI s && s.getUser() == null && sip.domains().isLocal(s.getHost());
+        return ruri instanceof SipURI s && s.getUser() == null && sip.addressesUs(s);
     }
 
     /** RFC 3261 16.3 step 4: a Via of ours whose loop hash matches this very request means a loop. */

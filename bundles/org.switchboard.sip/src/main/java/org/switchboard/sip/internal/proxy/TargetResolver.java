@@ -7,7 +7,7 @@ import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.Flow;
 import org.switchboard.api.location.LocationStore;
-import org.switchboard.sip.internal.LocalDomains;
+import org.switchboard.sip.internal.SipContext;
 
 /**
  * Decides where a request goes: the bindings of a local user (forking to all of them), a
@@ -27,33 +27,33 @@ public final class TargetResolver {
     public record Reject(int status, String reason) implements Decision {
     }
 
-    private final LocalDomains domains;
+    private final SipContext sip;
     private final LocationStore location;
     private final UserDirectory directory;
 
-    public TargetResolver(LocalDomains domains, LocationStore location, UserDirectory directory) {
-        this.domains = domains;
+    public TargetResolver(SipContext sip, LocationStore location, UserDirectory directory) {
+        this.sip = sip;
         this.location = location;
         this.directory = directory;
     }
 
     /** Resolves the Request-URI of a request that starts something new (no To tag). */
     public Decision initial(URI ruri) {
-        if (!(ruri instanceof SipURI sip)) {
+        if (!(ruri instanceof SipURI uri)) {
             return new Reject(416, "Unsupported URI Scheme");
-        }
-        if (!domains.isLocal(sip.getHost())) {
-            return new Forward(List.of(new Target(ruri.toString(), List.of(), null)));
         }
         Binding contact = location.findByContact(ruri.toString());
         if (contact != null) {
             return new Forward(List.of(toTarget(contact)));
         }
-        String user = sip.getUser();
+        if (!this.sip.addressesUs(uri)) {
+            return new Forward(List.of(new Target(ruri.toString(), List.of(), null)));
+        }
+        String user = uri.getUser();
         if (user == null || directory.find(user).isEmpty()) {
             return new Reject(404, "Not Found");
         }
-        List<Binding> bindings = location.lookup(domains.aor(user));
+        List<Binding> bindings = location.lookup(sip.domains().aor(user));
         if (bindings.isEmpty()) {
             return new Reject(480, "Temporarily Unavailable");
         }
@@ -75,9 +75,9 @@ public final class TargetResolver {
         if (token != null && !token.equals(source)) {
             return new Target(ruri.toString(), List.of(), token);
         }
-        if (ruri instanceof SipURI sip && domains.isLocal(sip.getHost())) {
+        if (ruri instanceof SipURI) {
             Binding b = location.findByContact(ruri.toString());
-            if (b != null) {
+            if (b != null && FlowPolicy.useFlow(b)) {
                 return new Target(ruri.toString(), List.of(), b.flow());
             }
         }
@@ -85,6 +85,6 @@ public final class TargetResolver {
     }
 
     private static Target toTarget(Binding b) {
-        return new Target(b.contact(), b.path(), b.path().isEmpty() ? b.flow() : null);
+        return new Target(b.contact(), b.path(), b.path().isEmpty() && FlowPolicy.useFlow(b) ? b.flow() : null);
     }
 }
