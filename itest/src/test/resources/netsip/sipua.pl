@@ -83,7 +83,7 @@ $endpoint->set_application(sub {
         event($method, $callid);
         undef $pending if $method eq 'CANCEL' && $pending && $pending->[1]->get_header('call-id') eq $callid;
     } elsif ($method eq 'MESSAGE') {
-        event('MESSAGE', $callid, escape($req->body));
+        event('MESSAGE', $callid, escape(($req->as_parts)[3]));
         $ep->new_response($ctx, $req->create_response(200, 'OK'), $leg, $from);
         $ep->close_context($ctx);
     } elsif ($method eq 'OPTIONS') {

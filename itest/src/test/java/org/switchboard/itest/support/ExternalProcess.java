@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An external program (sipsak, a Net::SIP script...) started by a test. Its stdout and stderr
@@ -128,7 +127,7 @@ public final class ExternalProcess implements AutoCloseable {
         try {
             Awaitility.await(name + " prints the expected line").atMost(timeout).pollInterval(Duration.ofMillis(50))
                     .until(() -> lines.stream().anyMatch(match) || !process.isAlive());
-        } catch (ConditionTimeoutException e) {
+        } catch (RuntimeException e) { // ConditionTimeoutException: add what the program printed
             throw new AssertionError("no expected line within " + timeout + " from " + describe(), e);
         }
         return lines.stream().filter(match).findFirst()
