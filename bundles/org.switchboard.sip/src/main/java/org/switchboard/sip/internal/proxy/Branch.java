@@ -18,6 +18,12 @@ final class Branch {
     int status;
     Response response;
 
+    void attach(ClientTransaction tx) {
+        synchronized (owner) {
+            this.ct = tx;
+        }
+    }
+
     Branch(ProxyTransaction owner, Request request, Hop hop) {
         this.owner = owner;
         this.request = request;

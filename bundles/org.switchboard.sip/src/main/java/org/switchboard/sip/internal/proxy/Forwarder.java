@@ -72,7 +72,8 @@ final class Forwarder {
         return new Prepared(fwd, hop);
     }
 
-    ClientTransaction send(Prepared p) throws SipException {
+    /** Sends in a new client transaction whose application data is set before the request leaves. */
+    ClientTransaction send(Prepared p, Branch branch) throws SipException {
         ClientTransaction ct = FlowRouter.via(p.hop(), () -> {
             try {
                 return sip.provider().getNewClientTransaction(p.request());
@@ -80,6 +81,8 @@ final class Forwarder {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
+        ct.setApplicationData(branch);
+        branch.attach(ct);
         ct.sendRequest();
         return ct;
     }

@@ -144,10 +144,10 @@ public final class Proxy {
         ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
         boolean invite = Request.INVITE.equals(in.method());
         if (invite) {
-            responses.reply(in.tx(), in.request(), 100, "Trying");
             if (in.tx() != null) {
                 in.tx().setApplicationData(pt);
             }
+            responses.reply(in.tx(), in.request(), 100, "Trying");
         }
         String loopHash = loopHash(in.request(), work);
         for (Target t : targets) {
@@ -155,11 +155,7 @@ public final class Proxy {
             try {
                 Forwarder.Prepared p = forwarder.prepare(work, t, in.source(), recordRoute, loopHash);
                 b = pt.newBranch(p);
-                ClientTransaction ct = forwarder.send(p);
-                synchronized (pt) {
-                    b.ct = ct;
-                }
-                ct.setApplicationData(b);
+                forwarder.send(p, b);
             } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.debug("Cannot forward {} to {}: {}", in.method(), t.uri(), e.toString());
                 if (b != null) {

@@ -19,6 +19,9 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(udpThreads));
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(udpThreads));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Bursts of thousands of REGISTERs per second overflow the kernel's default 208 KB.
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         // Stricter parsing (RFC 4475) with one-line errors; lives in the wrapper bundle, which loads it by name.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "org.switchboard.jainsip.internal.StrictMessageParserFactory");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
