@@ -28,7 +28,8 @@ import org.switchboard.api.location.LocationStore;
 /**
  * The location store: bindings live in memory, so lookups never wait for I/O, and a single
  * writer thread copies changed AORs to the database (write-behind, coalesced per AOR), so
- * registrations survive a restart of any bundle or of the platform.
+ * registrations survive a restart of any bundle or of the platform. A refresh that changes
+ * nothing but a little expiry time is not written (see {@link RefreshOnly}).
  */
 @Component(service = LocationStore.class)
 public class DurableLocationStore implements LocationStore {
@@ -36,11 +37,16 @@ public class DurableLocationStore implements LocationStore {
     private static final Comparator<Binding> BY_Q = Comparator.comparing(Binding::q).reversed()
             .thenComparing(Binding::expires, Comparator.reverseOrder());
 
+    /** Changes are written in batches, at most this long after they happen. */
+    static final long FLUSH_DELAY_MS = 100;
+
     private final DataSource db;
     private final Clock clock;
     private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
     private final Map<String, Binding> byContact = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Binding>> persisted = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "switchboard-location-writer"));
 
@@ -53,7 +59,10 @@ public class DurableLocationStore implements LocationStore {
         this.db = db;
         this.clock = clock;
         try (Connection c = db.getConnection()) {
-            LocationRows.loadAll(c, clock.instant()).forEach(this::putInMemory);
+            LocationRows.loadAll(c, clock.instant()).forEach((aor, list) -> {
+                putInMemory(aor, list);
+                persisted.put(aor, List.copyOf(list));
+            });
         }
         LOG.info("Location store loaded {} addresses of record", bindings.size());
         writer.scheduleWithFixedDelay(this::purgeQuietly, 30, 30, TimeUnit.SECONDS);
@@ -83,8 +92,9 @@ public class DurableLocationStore implements LocationStore {
     @Override
     public void replace(String aor, List<Binding> newBindings) {
         putInMemory(aor, newBindings);
-        if (dirty.add(aor)) {
-            writer.execute(this::flush);
+        if (!RefreshOnly.isRefresh(persisted.get(aor), newBindings) && dirty.add(aor)
+                && flushScheduled.compareAndSet(false, true)) {
+            writer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -139,6 +149,7 @@ public class DurableLocationStore implements LocationStore {
 
     /** Writes every changed AOR to the database. Runs on the writer thread, or at shutdown. */
     synchronized void flush() {
+        flushScheduled.set(false);
         if (dirty.isEmpty()) {
             return;
         }
@@ -147,7 +158,13 @@ public class DurableLocationStore implements LocationStore {
             for (Iterator<String> it = dirty.iterator(); it.hasNext();) {
                 String aor = it.next();
                 it.remove();
-                LocationRows.write(c, aor, bindings.getOrDefault(aor, List.of()));
+                List<Binding> current = bindings.getOrDefault(aor, List.of());
+                LocationRows.write(c, aor, current);
+                if (current.isEmpty()) {
+                    persisted.remove(aor);
+                } else {
+                    persisted.put(aor, current);
+                }
             }
             c.commit();
         } catch (SQLException e) {

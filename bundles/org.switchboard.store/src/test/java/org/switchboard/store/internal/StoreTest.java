@@ -60,6 +60,18 @@ class StoreTest {
     }
 
     @Test
+    void refreshWithinAMinuteIsNotARewriteButANewContactOrLongerExpiryIs() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        List<Binding> saved = List.of(binding("sip:a@x", "sip:a@192.0.2.1", 1f, t.plusSeconds(3600)));
+        assertTrue(RefreshOnly.isRefresh(saved, List.of(binding("sip:a@x", "sip:a@192.0.2.1", 1f, t.plusSeconds(3650)))));
+        assertFalse(RefreshOnly.isRefresh(saved, List.of(binding("sip:a@x", "sip:a@192.0.2.1", 1f, t.plusSeconds(3700)))));
+        assertFalse(RefreshOnly.isRefresh(saved, List.of(binding("sip:a@x", "sip:a@192.0.2.2", 1f, t.plusSeconds(3600)))));
+        assertFalse(RefreshOnly.isRefresh(saved, List.of(binding("sip:a@x", "sip:a@192.0.2.1", 0.5f, t.plusSeconds(3600)))));
+        assertFalse(RefreshOnly.isRefresh(saved, List.of()));
+        assertFalse(RefreshOnly.isRefresh(null, saved));
+    }
+
+    @Test
     void bindingsSurviveRestartOrderedByQAndExpiredOnesAreDropped(@TempDir Path dir) throws Exception {
         Database db = new Database(config(dir));
         DurableLocationStore store = new DurableLocationStore(db);
