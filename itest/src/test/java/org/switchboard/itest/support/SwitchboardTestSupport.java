@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayInputStream;
@@ -43,6 +44,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.DefaultCompositeOption;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
@@ -88,7 +90,10 @@ public abstract class SwitchboardTestSupport {
             int https = free.tcp();
             String sipCfg = "etc/org.switchboard.sip.cfg";
             String examDir = System.getProperty("itest.exam.dir", "target/exam");
+            // -Ditest.keepRuntime=true keeps itest/target/exam/<uuid> (data/log/karaf.log) for debugging
+            Option keep = Boolean.getBoolean("itest.keepRuntime") ? keepRuntimeFolder() : new DefaultCompositeOption();
             return new Option[] {
+                keep,
                 karafDistributionConfiguration().frameworkUrl(distribution())
                         .unpackDirectory(new File(examDir)).useDeployFolder(false).name("Switchboard"),
                 logLevel(LogLevel.WARN),

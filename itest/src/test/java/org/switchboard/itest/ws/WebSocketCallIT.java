@@ -73,7 +73,12 @@ public class WebSocketCallIT extends SwitchboardTestSupport {
         try (WsSipClient ws = registerOverWs(browser)) {
             NetSipAgent udp = startAgent(phone, "--auto-answer").awaitRegistered();
 
-            WsSipClient.Dialog dialog = ws.invite(phone.aor());
+            WsSipClient.Dialog dialog;
+            try {
+                dialog = ws.invite(phone.aor());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nthe UDP phone saw:\n" + udp.describe(), e);
+            }
 
             udp.await("INVITE " + dialog.callId());
             udp.await("ACK " + dialog.callId());
