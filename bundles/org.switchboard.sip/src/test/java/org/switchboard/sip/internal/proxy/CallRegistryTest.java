@@ -1,0 +1,94 @@
+package org.switchboard.sip.internal.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallRegistryTest {
+    private final MutableClock clock = new MutableClock();
+    private final CallRegistry calls = new CallRegistry(clock);
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends java.time.Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    private CallRegistry.Call only() {
+        List<CallRegistry.Call> list = calls.list();
+        assertEquals(1, list.size(), list::toString);
+        return list.get(0);
+    }
+
+    @Test
+    void startedRingingAnswered() {
+        Instant t0 = clock.now;
+        calls.started("c1", "sip:alice@example.com", "sip:bob@example.com");
+        CallRegistry.Call c = only();
+        assertEquals(CallRegistry.State.TRYING, c.state());
+        assertEquals(t0, c.started());
+        assertNull(c.answered());
+        assertEquals("sip:alice@example.com", c.from());
+        assertEquals("sip:bob@example.com", c.to());
+        calls.ringing("c1");
+        assertEquals(CallRegistry.State.RINGING, only().state());
+        clock.now = t0.plusSeconds(5);
+        calls.answered("c1");
+        assertEquals(CallRegistry.State.ANSWERED, only().state());
+        assertEquals(t0.plusSeconds(5), only().answered());
+        assertEquals(t0, only().started());
+    }
+
+    @Test
+    void laterEventsDoNotMoveAnAnsweredCallBack() {
+        calls.started("c1", "a", "b");
+        calls.answered("c1");
+        Instant answered = only().answered();
+        clock.now = clock.now.plusSeconds(3);
+        calls.ringing("c1");
+        calls.answered("c1");
+        calls.started("c1", "x", "y");
+        assertEquals(CallRegistry.State.ANSWERED, only().state());
+        assertEquals(answered, only().answered());
+        assertEquals("a", only().from());
+    }
+
+    @Test
+    void failedRemovesUnansweredCallsOnly() {
+        calls.started("ringing", "a", "b");
+        calls.ringing("ringing");
+        calls.started("up", "a", "c");
+        calls.answered("up");
+        calls.failed("ringing");
+        calls.failed("up");
+        assertEquals("up", only().callId());
+    }
+
+    @Test
+    void endedRemovesAnyCall() {
+        calls.started("c1", "a", "b");
+        calls.answered("c1");
+        calls.ended("c1");
+        assertTrue(calls.list().isEmpty());
+        calls.ringing("c1");
+        calls.answered("c1");
+        assertTrue(calls.list().isEmpty(), "events for an unknown call create nothing");
+    }
+
+    @Test
+    void listIsOldestFirstAndDropsCallsOlderThan12Hours() {
+        calls.started("old", "a", "b");
+        clock.now = clock.now.plusSeconds(10);
+        calls.started("new", "a", "c");
+        assertEquals(List.of("old", "new"), calls.list().stream().map(CallRegistry.Call::callId).toList());
+        clock.now = clock.now.plus(Duration.ofHours(12)).minusSeconds(5);
+        assertEquals(List.of("new"), calls.list().stream().map(CallRegistry.Call::callId).toList());
+    }
+}
