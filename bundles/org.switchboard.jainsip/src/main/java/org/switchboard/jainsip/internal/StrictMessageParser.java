@@ -34,6 +34,12 @@ public class StrictMessageParser implements MessageParser {
     /** Application data of a request whose SIP version is not 2.0; the SIP bundle answers 505. */
     public static final String UNSUPPORTED_VERSION = "switchboard:unsupported-sip-version";
 
+    /**
+     * Prefix of the application data of a request that lacked a mandatory header (RFC 3261
+     * section 8.1.1); placeholders were put in so the stack delivers it and a 400 can be sent.
+     */
+    public static final String MISSING_HEADER = "switchboard:missing-header:";
+
     private final StringMsgParser delegate = new StringMsgParser();
 
     @Override
@@ -59,6 +65,10 @@ public class StrictMessageParser implements MessageParser {
             SingleValueHeaders.check(msg);
             if (version != null && !"SIP/2.0".equals(version)) {
                 parsed.setApplicationData(UNSUPPORTED_VERSION); // the element answers 505
+            }
+            String missing = MissingHeaders.fill(parsed);
+            if (missing != null) {
+                parsed.setApplicationData(MISSING_HEADER + missing); // the element answers 400
             }
             if (handler instanceof gov.nist.javax.sip.stack.UDPMessageChannel) {
                 forceRport(parsed);

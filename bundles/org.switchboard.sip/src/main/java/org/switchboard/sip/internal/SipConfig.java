@@ -63,6 +63,6 @@ public @interface SipConfig {
     @AttributeDefinition(description = "Seconds an unanswered forked INVITE may ring before the proxy cancels it (timer C)")
     int ring_timeout_seconds() default 180;
 
-    @AttributeDefinition(description = "Threads that process incoming UDP messages")
-    int udp_threads() default 8;
+    @AttributeDefinition(description = "Threads that process incoming SIP messages; more than cores + 1 only adds contention")
+    int udp_threads() default 3;
 }

@@ -43,6 +43,9 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request req = event.getRequest();
+        if (Request.ACK.equals(req.getMethod()) && ((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData() != null) {
+            return; // a malformed ACK gets no answer (RFC 3261 17.2.3)
+        }
         LOG.trace("{} {} (transaction {})", req.getMethod(), req.getRequestURI(), event.getServerTransaction());
         if (Request.ACK.equals(req.getMethod())) {
             proxy.onAck(Inbound.of(event, null));
@@ -59,6 +62,11 @@ final class SipDispatcher implements SipListener {
         Inbound in = Inbound.of(event, tx);
         try {
             RequestRules.Violation v = RequestRules.check(req, terminatesHere(req));
+            Object flag = ((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData();
+            if (flag instanceof String f && f.startsWith("switchboard:missing-header:")) {
+                responses.reply(tx, req, 400, "Missing " + f.substring("switchboard:missing-header:".length()));
+                return;
+            }
             // set by the wrapper's strict parser, which sees the raw request line
             if (v == null && "switchboard:unsupported-sip-version".equals(((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData())) {
                 v = new RequestRules.Violation(505, "Version Not Supported", java.util.List.of());

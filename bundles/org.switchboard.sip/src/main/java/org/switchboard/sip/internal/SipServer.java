@@ -77,7 +77,8 @@ public class SipServer {
                     config.max_expires(), config.default_expires(), config.max_contacts()), clock);
             ServerTransactions transactions = new ServerTransactions(sip, stack);
             Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(sip, location, directory), calls,
-                    timers, Duration.ofSeconds(config.ring_timeout_seconds()), transactions);
+                    timers, Duration.ofSeconds(config.ring_timeout_seconds()), transactions,
+                    new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()));
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions));
             stack.start();
         } catch (Exception | Error e) {

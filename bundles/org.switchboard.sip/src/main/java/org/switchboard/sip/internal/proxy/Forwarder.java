@@ -32,8 +32,11 @@ final class Forwarder {
     private final String realm;
     private final AtomicLong counter = new AtomicLong();
 
-    Forwarder(SipContext sip, String realm) {
+    private final FlowToken tokens;
+
+    Forwarder(SipContext sip, String realm, FlowToken tokens) {
         this.sip = sip;
+        this.tokens = tokens;
         this.realm = realm;
     }
 
@@ -57,7 +60,7 @@ final class Forwarder {
             mf.setMaxForwards(mf.getMaxForwards() - 1);
         }
         removeOwnCredentials(fwd);
-        Hop hop = target.flow() != null ? hopOf(target.flow()) : sip.router().standardHop(fwd);
+        Hop hop = target.flow() != null ? hopOf(target.flow()) : NextHop.of(fwd);
         String transport = hop.getTransport().toUpperCase(Locale.ROOT);
         if (sip.listeningPoint(transport) == null) {
             throw new SipException("transport " + transport + " is not enabled");
@@ -113,7 +116,7 @@ final class Forwarder {
     private void recordRoute(Request fwd, Flow source, String outTransport, Hop hop) throws ParseException, SipException {
         String outHost = sip.hostFacing(hop.getHost());
         String inHost = sip.hostFacing(source.remoteAddress());
-        String token = source.connectionOriented() ? FlowToken.encode(source) : null;
+        String token = source.connectionOriented() ? tokens.encode(source) : null;
         boolean twoSides = !outTransport.equals(source.transport()) || !outHost.equals(inHost);
         if (twoSides) {
             fwd.addFirst(recordRouteHeader(inHost, source.transport(), token));

@@ -48,15 +48,18 @@ public final class Proxy {
     private final ScheduledExecutorService timers;
     private final Duration ringTimeout;
     private final ServerTransactions transactions;
+    private final FlowToken tokens;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
-            CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions) {
+            CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
+            FlowToken tokens) {
         this.transactions = transactions;
+        this.tokens = tokens;
         this.sip = sip;
         this.responses = responses;
         this.auth = auth;
         this.resolver = resolver;
-        this.forwarder = new Forwarder(sip, auth.realm());
+        this.forwarder = new Forwarder(sip, auth.realm(), tokens);
         this.calls = calls;
         this.timers = timers;
         this.ringTimeout = ringTimeout;
@@ -66,7 +69,7 @@ public final class Proxy {
     public void onRequest(Inbound in) throws ParseException, SipException, InvalidArgumentException {
         Request req = in.request();
         Request work = (Request) req.clone();
-        RouteSet.Popped routes = RouteSet.preprocess(sip, work);
+        RouteSet.Popped routes = RouteSet.preprocess(sip, tokens, work);
         boolean inDialog = toTag(req) != null;
         if (!routes.remaining() && isForUs(work.getRequestURI())) {
             answerLocally(in);
@@ -177,7 +180,7 @@ public final class Proxy {
         }
         try {
             Request work = (Request) in.request().clone();
-            RouteSet.Popped routes = RouteSet.preprocess(sip, work);
+            RouteSet.Popped routes = RouteSet.preprocess(sip, tokens, work);
             if (!routes.ours() && !routes.remaining() && sip.addressesUs(work.getRequestURI())
                     && resolver.inDialog(work.getRequestURI(), false, in.source(), null).flow() == null) {
                 return; // an ACK for a response this proxy generated, or a stray one

@@ -20,7 +20,7 @@ final class RouteSet {
     record Popped(Flow token, boolean ours, boolean remaining) {
     }
 
-    static Popped preprocess(SipContext sip, Request work) throws java.text.ParseException {
+    static Popped preprocess(SipContext sip, FlowToken tokens, Request work) throws java.text.ParseException {
         if (isOurs(sip, work.getRequestURI()) && work.getHeader(RouteHeader.NAME) != null) {
             RouteHeader last = null;
             ListIterator<?> it = work.getHeaders(RouteHeader.NAME);
@@ -45,7 +45,7 @@ final class RouteSet {
         while ((top = (RouteHeader) work.getHeader(RouteHeader.NAME)) != null && isOurs(sip, top.getAddress().getURI())) {
             ours = true;
             if (token == null) {
-                token = FlowToken.decode(((SipURI) top.getAddress().getURI()).getParameter(FlowToken.PARAM)).orElse(null);
+                token = tokens.decode(((SipURI) top.getAddress().getURI()).getParameter(FlowToken.PARAM)).orElse(null);
             }
             work.removeFirst(RouteHeader.NAME);
         }

@@ -74,9 +74,17 @@ public final class RegistrarPolicy {
         }
         List<Binding> out = new ArrayList<>(next.values());
         if (out.size() > maxContacts) {
-            // evict the bindings that would lapse first, keeping the newest devices reachable
-            out.sort(Comparator.comparing(Binding::expires).reversed());
-            out = new ArrayList<>(out.subList(0, maxContacts));
+            // make room by dropping the bindings that lapse first, never one this REGISTER asked for
+            java.util.Set<String> asked = new java.util.HashSet<>();
+            req.contacts().forEach(c -> asked.add(c.key()));
+            if (asked.size() > maxContacts) {
+                return new Rejected(403, "Too Many Contacts (at most " + maxContacts + ")", 0);
+            }
+            List<Binding> evictable = out.stream().filter(b -> !asked.contains(b.key()))
+                    .sorted(Comparator.comparing(Binding::expires)).toList();
+            for (int i = 0; out.size() > maxContacts && i < evictable.size(); i++) {
+                out.remove(evictable.get(i));
+            }
         }
         return new Accepted(out);
     }

@@ -44,11 +44,6 @@ public final class FlowRouter implements Router {
         return forced != null ? forced : standard.getNextHop(request);
     }
 
-    /** @return the hop RFC 3263 routing picks (top Route, else Request-URI), ignoring any forced hop */
-    public Hop standardHop(Request request) throws SipException {
-        return standard.getNextHop(request);
-    }
-
     @Override
     public ListIterator<?> getNextHops(Request request) {
         return standard.getNextHops(request);
