@@ -28,13 +28,17 @@ final class AdminAccount {
     }
 
     /**
-     * @return true if an administrator was created now, false if one existed already
+     * @return true if a password was generated now, false if the administrator and the
+     *     file with its password exist already. A lost password file gets a new password.
      */
     boolean ensure() throws IOException {
         List<String> lines = Files.exists(usersFile)
                 ? Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1) : List.of();
         if (hasUser(lines, user)) {
-            return false;
+            if (Files.exists(passwordFile)) {
+                return false;
+            }
+            lines = lines.stream().filter(l -> !isUserLine(l, user)).toList();
         }
         String password = SecretFiles.randomSecret(24);
         SecretFiles.writeOwnerOnly(passwordFile, password + "\n");
@@ -55,12 +59,11 @@ final class AdminAccount {
     }
 
     static boolean hasUser(List<String> lines, String user) {
-        for (String line : lines) {
-            var m = USER_LINE.matcher(line);
-            if (m.matches() && m.group(1).equals(user)) {
-                return true;
-            }
-        }
-        return false;
+        return lines.stream().anyMatch(l -> isUserLine(l, user));
+    }
+
+    private static boolean isUserLine(String line, String user) {
+        var m = USER_LINE.matcher(line);
+        return m.matches() && m.group(1).equals(user);
     }
 }

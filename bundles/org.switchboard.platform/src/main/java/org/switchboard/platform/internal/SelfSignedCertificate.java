@@ -1,52 +1,85 @@
 package org.switchboard.platform.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Makes a self-signed RSA certificate for the host with the JDK's keytool, naming the host
- * name, localhost and every local address as subject alternative names.
+ * Makes a self-signed RSA certificate for the host in-process (BouncyCastle, which Karaf's
+ * SSH already ships), naming the host name, localhost and every local address as subject
+ * alternative names.
  */
 final class SelfSignedCertificate {
+    static final String ALIAS = "switchboard";
+
     private SelfSignedCertificate() {
     }
 
     static void generate(Path keyStore, char[] password) throws IOException {
-        Files.createDirectories(keyStore.getParent());
-        Files.deleteIfExists(keyStore);
-        String host = hostName();
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "switchboard", "-keyalg", "RSA", "-keysize", "2048",
-                "-sigalg", "SHA256withRSA", "-validity", "3650",
-                "-dname", "CN=" + host + ", O=Switchboard self-signed",
-                "-ext", "SAN=" + subjectAltNames(host), "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", new String(password),
-                "-keypass", new String(password));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("keytool did not finish within 60 s");
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
+            kpg.initialize(2048);
+            KeyPair keys = kpg.generateKeyPair();
+            String host = hostName();
+            X500Name name = new X500Name("CN=" + host.replaceAll("[,=+<>#;\"\\\\]", "") + ", O=Switchboard self-signed");
+            Instant now = Instant.now();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(3650))), name, keys.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(host));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
+            Files.createDirectories(keyStore.getParent());
+            Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                store.store(out, password);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while generating the certificate", e);
+            SecretFiles.restrict(tmp);
+            Files.move(tmp, keyStore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IOException("cannot generate the self-signed certificate: " + e.getMessage(), e);
         }
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.exitValue() != 0 || !Files.exists(keyStore)) {
-            throw new IOException("keytool failed (" + p.exitValue() + "): " + out.trim());
-        }
-        SecretFiles.restrict(keyStore);
     }
 
     static String hostName() {
@@ -57,18 +90,18 @@ final class SelfSignedCertificate {
         }
     }
 
-    private static String subjectAltNames(String host) {
-        Set<String> names = new LinkedHashSet<>();
+    private static GeneralNames subjectAltNames(String host) {
+        Set<String> dns = new LinkedHashSet<>();
         if (host.matches("[A-Za-z0-9.-]+")) {
-            names.add("dns:" + host);
+            dns.add(host);
         }
-        names.add("dns:localhost");
-        names.add("ip:127.0.0.1");
-        names.add("ip:::1");
-        for (String addr : localAddresses()) {
-            names.add("ip:" + addr);
-        }
-        return String.join(",", names);
+        dns.add("localhost");
+        List<GeneralName> names = new ArrayList<>();
+        dns.forEach(d -> names.add(new GeneralName(GeneralName.dNSName, d)));
+        Set<String> ips = new LinkedHashSet<>(List.of("127.0.0.1", "::1"));
+        ips.addAll(localAddresses());
+        ips.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+        return new GeneralNames(names.toArray(new GeneralName[0]));
     }
 
     private static List<String> localAddresses() {

@@ -32,6 +32,24 @@ class AdminAccountTest {
     }
 
     @Test
+    void lostPasswordFileGetsANewPasswordAndTheOldHashIsReplaced(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users.properties");
+        Path pw = dir.resolve("secrets/admin.password");
+        AdminAccount account = new AdminAccount(users, pw, "admin");
+        account.ensure();
+        String first = Files.readString(pw).trim();
+        Files.delete(pw);
+
+        assertTrue(account.ensure());
+        String second = Files.readString(pw).trim();
+        assertFalse(first.equals(second));
+        String text = Files.readString(users);
+        assertTrue(text.contains(DigestAlgorithm.SHA_256.hash(second)), text);
+        assertFalse(text.contains(DigestAlgorithm.SHA_256.hash(first)), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("admin =")).count());
+    }
+
+    @Test
     void generatesSelfSignedKeyStoreThatJavaCanLoad(@TempDir Path dir) throws Exception {
         Path ks = dir.resolve("tls.p12");
         SelfSignedCertificate.generate(ks, "secret123".toCharArray());
@@ -40,6 +58,10 @@ class AdminAccountTest {
             store.load(in, "secret123".toCharArray());
         }
         assertTrue(store.isKeyEntry("switchboard"));
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) store.getCertificate("switchboard");
+        cert.verify(cert.getPublicKey()); // self-signed
+        assertTrue(cert.getSubjectAlternativeNames().stream().anyMatch(n -> "127.0.0.1".equals(n.get(1))));
+        assertTrue(cert.getSubjectAlternativeNames().stream().anyMatch(n -> "localhost".equals(n.get(1))));
     }
 
     @Test
