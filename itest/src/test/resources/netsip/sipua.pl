@@ -3,18 +3,27 @@
 # SIP stack. The integration tests start one process per device, steer it through stdin and
 # read what happened from stdout, one event per line:
 #
-#   LISTENING <ip>:<port>           the UDP socket it registers as its contact
+#   LISTENING <ip>:<port>           the socket it registers as its contact (UDP, or the
+#                                   TCP/TLS listener with --transport tcp|tls)
 #   REGISTERED <expires> | REGISTER-FAILED <code>
 #   INVITE <call-id> | CANCEL <call-id> | ACK <call-id> | BYE <call-id> | ANSWERED <call-id>
 #   MESSAGE <call-id> <body, CR/LF escaped>
 #   CALL-PROGRESS <code> | CALL-OK <code> | CALL-FAILED <code> | BYE-RESULT <code>
 #   MESSAGE-RESULT <code>
+#   RECV <proto> <peer ip>:<peer port> <method|code CSeq-method> <call-id>   with --trace:
+#                                   every SIP message received, and where it came from
 #
 # Commands on stdin: answer | reject <code> | call <uri> | bye | message <uri> <text> |
-# register [expires] | quit.  EOF on stdin ends the process, so it never outlives the test.
+# register [expires] | quit.  bye hangs up the call placed with 'call', or else the call
+# answered last.  EOF on stdin ends the process, so it never outlives the test.
 #
 # Usage: sipua.pl --proxy 127.0.0.1:5060 --domain 127.0.0.1 --user bob --password pw
-#                 [--auto-answer]
+#                 [--auto-answer] [--transport udp|tcp|tls] [--trace]
+#
+# --transport tcp|tls: REGISTER and every request go to the proxy over TCP / TLS (the proxy
+# address is then the server's TCP or TLS port); the contact is a TCP / TLS listener
+# (transport=tcp / transport=tls). TLS needs IO::Socket::SSL (libio-socket-ssl-perl); the
+# server's certificate is not verified, and the listener uses a throw-away self-signed one.
 use strict;
 use warnings;
 use Getopt::Long;
@@ -23,23 +32,55 @@ use Net::SIP;
 use Net::SIP::Util qw(invoke_callback);
 
 $| = 1;
-my ($proxy, $domain, $user, $password, $auto_answer, $expires) = (undef, '127.0.0.1', undef, undef, 0, 300);
+my ($proxy, $domain, $user, $password, $auto_answer, $expires, $transport, $trace)
+    = (undef, '127.0.0.1', undef, undef, 0, 300, 'udp', 0);
 GetOptions(
     'proxy=s' => \$proxy, 'domain=s' => \$domain, 'user=s' => \$user,
     'password=s' => \$password, 'auto-answer' => \$auto_answer, 'expires=i' => \$expires,
+    'transport=s' => \$transport, 'trace' => \$trace,
 ) or die "bad options\n";
 die "--proxy and --user are required\n" unless $proxy && $user;
+$transport = lc $transport;
+die "--transport must be udp, tcp or tls\n" unless $transport =~ /^(udp|tcp|tls)$/;
 
-my $sock = IO::Socket::INET->new(Proto => 'udp', LocalAddr => '127.0.0.1', LocalPort => 0)
-    or die "cannot bind: $!\n";
-my $local = '127.0.0.1:' . $sock->sockport;
-my $contact = "<sip:$user\@$local>";
+my ($leg, $local, $contact, $proxy_uri);
+if ($transport eq 'udp') {
+    my $sock = IO::Socket::INET->new(Proto => 'udp', LocalAddr => '127.0.0.1', LocalPort => 0)
+        or die "cannot bind: $!\n";
+    $leg = $sock;
+    $local = '127.0.0.1:' . $sock->sockport;
+    $contact = "<sip:$user\@$local>";
+    $proxy_uri = $proxy;
+} else {
+    my %tls;
+    if ($transport eq 'tls') {
+        require IO::Socket::SSL;
+        require IO::Socket::SSL::Utils;
+        # a listener needs a certificate of its own; the proxy does not check it
+        my ($cert, $key) = IO::Socket::SSL::Utils::CERT_create(
+            CA => 1, subject => { commonName => '127.0.0.1' });
+        %tls = (tls => {
+            SSL_cert => $cert, SSL_key => $key,
+            SSL_verify_mode => IO::Socket::SSL::SSL_VERIFY_NONE(),
+            SSL_verifycn_scheme => undef,
+        });
+    }
+    # our own listener: given port 0, Net::SIP::Leg would try 5060, 5062... first
+    my $listener = IO::Socket::INET->new(Proto => 'tcp', LocalAddr => '127.0.0.1', LocalPort => 0,
+        Listen => 100, ReuseAddr => 1) or die "cannot listen: $!\n";
+    $leg = Net::SIP::Leg->new(proto => $transport, sock => $listener, %tls);
+    $local = '127.0.0.1:' . $listener->sockport;
+    $contact = "<sip:$user\@$local;transport=$transport>";
+    # no ;transport= here: Net::SIP would then write the Request-URI of REGISTER as <sip:...>
+    # (no answer over TCP); the only leg is the TCP/TLS one anyway. TLS needs sips: to find it.
+    $proxy_uri = ($transport eq 'tls' ? 'sips' : 'sip') . ":$proxy";
+}
 my $aor = "sip:$user\@$domain";
 
 my $ua = Net::SIP::Simple->new(
-    legs => [$sock],
-    outgoing_proxy => $proxy,
-    registrar => $proxy,
+    legs => [$leg],
+    outgoing_proxy => $proxy_uri,
+    registrar => $proxy_uri,
     from => $aor,
     contact => $contact,
     auth => [$user, $password],
@@ -47,6 +88,21 @@ my $ua = Net::SIP::Simple->new(
 my $endpoint = $ua->{endpoint};
 
 sub event { print join(' ', @_), "\n" }
+
+if ($trace) {
+    # every message as it arrives on a leg, before Net::SIP handles it
+    no warnings 'redefine';
+    my $receive = \&Net::SIP::Leg::receive;
+    *Net::SIP::Leg::receive = sub {
+        my ($leg, $packet, $from) = @_;
+        my $what = $packet->is_response
+            ? $packet->code . ' ' . (split ' ', scalar $packet->get_header('cseq'))[1]
+            : $packet->method;
+        event('RECV', $from->{proto} // '?', ($from->{addr} // '?') . ':' . ($from->{port} // '?'), $what,
+            scalar $packet->get_header('call-id'));
+        return $receive->(@_);
+    };
+}
 sub escape { my $s = shift // ''; $s =~ s/\r/\\r/g; $s =~ s/\n/\\n/g; return $s }
 
 sub sdp {
@@ -57,6 +113,8 @@ sub sdp {
 
 # the pending incoming INVITE: [ctx, request, leg, from]
 my $pending;
+# the context of the call answered last, for 'bye' on the called side
+my $answered;
 
 sub answer {
     my $p = $pending or return event('NO-PENDING-INVITE');
@@ -64,6 +122,13 @@ sub answer {
     my $resp = $req->create_response(200, 'OK',
         { contact => $contact, 'content-type' => 'application/sdp' }, sdp());
     $endpoint->new_response($ctx, $resp, $leg, $from);
+    # in-dialog requests from here go to the caller's Contact (Net::SIP only learns it from
+    # responses), through the Record-Route set it already took from the INVITE
+    if (my $remote = $req->get_header('contact')) {
+        $remote = $1 if $remote =~ m{<([^>]+)>};
+        $ctx->{remote_contact} = $remote;
+    }
+    $answered = $ctx;
     event('ANSWERED', scalar $req->get_header('call-id'));
     undef $pending;
 }
@@ -128,9 +193,10 @@ my %commands = (
         );
     },
     bye => sub {
-        return event('NO-CALL') unless $call;
+        my $ctx = $call ? $call->{ctx} : $answered;
+        return event('NO-CALL') unless $ctx;
         # on the endpoint rather than Simple::Call->bye, whose callback does not get the code
-        $endpoint->new_request('BYE', $call->{ctx}, sub {
+        $endpoint->new_request('BYE', $ctx, sub {
             my ($ep, $ctx, $errno, $code) = @_;
             return if $code && $code =~ /^1/;
             event('BYE-RESULT', $code || "error-$errno");

@@ -112,6 +112,8 @@ public abstract class SwitchboardTestSupport {
                 editConfigurationFilePut("etc/system.properties", "org.osgi.service.http.port.secure", String.valueOf(https)),
                 systemProperty("itest.sip.port").value(String.valueOf(sip)),
                 systemProperty("itest.ws.port").value(String.valueOf(ws)),
+                systemProperty("itest.tls.port").value(String.valueOf(tls)),
+                systemProperty("itest.wss.port").value(String.valueOf(wss)),
                 systemProperty("itest.rfc4475.dir").value(System.getProperty("rfc4475.dir", "")),
                 systemProperty("itest.report.dir").value(new File(examDir).getAbsoluteFile().getParent()),
                 systemProperty("pax.exam.service.timeout").value("60000"),
@@ -134,6 +136,16 @@ public abstract class SwitchboardTestSupport {
     /** @return the server's plain WebSocket port */
     protected static int wsPort() {
         return Integer.getInteger("itest.ws.port");
+    }
+
+    /** @return the server's SIP over TLS port */
+    protected static int tlsPort() {
+        return Integer.getInteger("itest.tls.port");
+    }
+
+    /** @return the server's secure WebSocket (wss://) port */
+    protected static int wssPort() {
+        return Integer.getInteger("itest.wss.port");
     }
 
     /** @return {@code 127.0.0.1:<sip port>}, the outbound proxy and registrar of every client */
@@ -277,8 +289,26 @@ public abstract class SwitchboardTestSupport {
      * @return the running agent
      */
     protected NetSipAgent startAgent(SipUser user, String... extraArgs) {
-        List<String> cmd = new ArrayList<>(List.of("perl", script("netsip/sipua.pl").toString(), "--proxy", proxy(),
+        return startAgentOver("udp", user, extraArgs);
+    }
+
+    /**
+     * Starts a Net::SIP user agent that talks to the proxy over one transport: it registers
+     * right away, its contact is a listener of that transport, and every request goes to the
+     * proxy's port for it (TLS: the server's certificate is not verified).
+     *
+     * @param transport {@code udp}, {@code tcp} or {@code tls}
+     * @param user the user
+     * @param extraArgs more options for sipua.pl, e.g. {@code --auto-answer}, {@code --trace}
+     * @return the running agent
+     */
+    protected NetSipAgent startAgentOver(String transport, SipUser user, String... extraArgs) {
+        String server = "tls".equals(transport) ? HOST + ":" + tlsPort() : proxy();
+        List<String> cmd = new ArrayList<>(List.of("perl", script("netsip/sipua.pl").toString(), "--proxy", server,
                 "--domain", HOST, "--user", user.name(), "--password", user.password()));
+        if (!"udp".equals(transport)) {
+            cmd.addAll(List.of("--transport", transport));
+        }
         cmd.addAll(List.of(extraArgs));
         ExternalProcess process = ExternalProcess.start("sipua-" + user.name(), cmd.toArray(String[]::new));
         processes.add(process);

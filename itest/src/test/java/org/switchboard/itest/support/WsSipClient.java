@@ -26,6 +26,7 @@ public final class WsSipClient implements AutoCloseable {
 
     private final SipUser user;
     private final String domain;
+    private final String viaTransport;
     private final WebSocket socket;
     private final BlockingQueue<SipMessage> inbox = new LinkedBlockingQueue<>();
     private final List<SipMessage> seen = new ArrayList<>();
@@ -68,11 +69,27 @@ public final class WsSipClient implements AutoCloseable {
      * @param wsPort the server's ws port
      */
     public WsSipClient(SipUser user, String domain, int wsPort) {
+        this(user, domain, wsPort, false);
+    }
+
+    /**
+     * Opens the WebSocket with subprotocol "sip", over TLS (wss://) if asked. The server's
+     * certificate is not checked: it is self-signed.
+     *
+     * @param user the user this client registers as
+     * @param domain the SIP domain, e.g. 127.0.0.1
+     * @param port the server's ws port, or its wss port
+     * @param secure whether to use wss:// (and Via transport WSS)
+     */
+    public WsSipClient(SipUser user, String domain, int port, boolean secure) {
         this.user = user;
         this.domain = domain;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("sip")
+        this.viaTransport = secure ? "WSS" : "WS";
+        HttpClient client = secure ? HttpClient.newBuilder().sslContext(TrustAll.sslContext()).build()
+                : HttpClient.newHttpClient();
+        this.socket = client.newWebSocketBuilder().subprotocols("sip")
                 .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create("ws://127.0.0.1:" + wsPort + "/"), new Listener()).join();
+                .buildAsync(URI.create((secure ? "wss" : "ws") + "://127.0.0.1:" + port + "/"), new Listener()).join();
         if (!"sip".equals(socket.getSubprotocol())) {
             throw new AssertionError("the server did not accept the sip subprotocol: '" + socket.getSubprotocol() + "'");
         }
@@ -123,7 +140,7 @@ public final class WsSipClient implements AutoCloseable {
     }
 
     private String via(String branch) {
-        return "SIP/2.0/WS " + HOST + ";branch=" + branch;
+        return "SIP/2.0/" + viaTransport + " " + HOST + ";branch=" + branch;
     }
 
     /** @param text one whole SIP message */
@@ -150,7 +167,7 @@ public final class WsSipClient implements AutoCloseable {
             while (true) {
                 SipMessage m = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (m == null) {
-                    throw new AssertionError(user.name() + " over WS: nothing matching within " + timeout
+                    throw new AssertionError(user.name() + " over " + viaTransport + ": nothing matching within " + timeout
                             + "; unmatched messages: " + seen);
                 }
                 if (match.test(m)) {
