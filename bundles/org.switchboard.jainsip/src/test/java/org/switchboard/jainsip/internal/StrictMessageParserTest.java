@@ -1,0 +1,71 @@
+package org.switchboard.jainsip.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import org.junit.jupiter.api.Test;
+
+class StrictMessageParserTest {
+    private static final String HEADERS = "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKabc\r\n"
+            + "Max-Forwards: 70\r\nFrom: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\n"
+            + "Call-ID: c1@example.com\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+
+    private static SIPMessage parse(String text) throws ParseException {
+        return new StrictMessageParser().parseSIPMessage(text.getBytes(StandardCharsets.ISO_8859_1), true, false, null);
+    }
+
+    @Test
+    void wellFormedRequestParses() throws ParseException {
+        SIPMessage m = parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + HEADERS);
+        assertEquals("OPTIONS", ((SIPRequest) m).getMethod());
+        assertNull(m.getApplicationData());
+    }
+
+    @Test
+    void malformedRequestLinesAreRejectedWithOneLineMessage() {
+        for (String line : new String[] {"OPTIONS  sip:b@example.com SIP/2.0", "OPTIONS sip:b@example.com SIP/2.0 ",
+                "INVITE <sip:b@example.com> SIP/2.0", "INVITE sip:b@example.com; lr SIP/2.0"}) {
+            ParseException e = assertThrows(ParseException.class, () -> parse(line + "\r\n" + HEADERS), line);
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void duplicateSingleValueHeadersAreRejectedIncludingCompactForms() {
+        assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\ni: second@x\r\n" + HEADERS));
+        assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\nContent-Length : 0\r\n" + HEADERS));
+    }
+
+    @Test
+    void malformedRoutingHeaderFailsTheMessageInsteadOfBeingDropped() {
+        String bad = HEADERS.replace("To: <sip:b@example.com>", "To: \"unterminated <sip:b@example.com>");
+        ParseException e = assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + bad));
+        assertTrue(e.getMessage().startsWith("Malformed"), e.getMessage());
+    }
+
+    @Test
+    void otherSipVersionIsFlaggedFor505() throws ParseException {
+        SIPMessage m = parse("OPTIONS sip:b@example.com SIP/7.0\r\n" + HEADERS);
+        assertEquals(StrictMessageParser.UNSUPPORTED_VERSION, m.getApplicationData());
+    }
+
+    @Test
+    void missingCallIdIsFilledAndFlaggedFor400() throws ParseException {
+        SIPMessage m = parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + HEADERS.replace("Call-ID: c1@example.com\r\n", ""));
+        assertEquals(StrictMessageParser.MISSING_HEADER + "Call-ID", m.getApplicationData());
+        assertTrue(m.getCallId() != null);
+    }
+
+    @Test
+    void oneLineDropsRiNoise() {
+        assertEquals("Malformed Via header ID expected", OneLine.of("[C@35097e16\nMalformed Via header\nID expected"));
+        assertEquals("Malformed message", OneLine.of(null));
+    }
+}
