@@ -1,7 +1,6 @@
 package org.switchboard.sip.internal.auth;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,8 +9,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Digest nonces that carry their own creation time and an HMAC, so the server keeps no state
@@ -23,7 +20,7 @@ public final class Nonces {
     public enum Check { VALID, STALE, INVALID, REPLAYED }
 
     private static final int RAW_LENGTH = 8 + 8 + 16;
-    private final SecretKeySpec key;
+    private final Hmac hmac;
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -33,7 +30,7 @@ public final class Nonces {
     public Nonces(Duration ttl, Clock clock) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.hmac = new Hmac(secret, 16);
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -44,7 +41,7 @@ public final class Nonces {
         byte[] salt = new byte[8];
         random.nextBytes(salt);
         buf.put(salt);
-        buf.put(mac(buf.array(), 16), 0, 16);
+        buf.put(hmac.of(buf.array(), 16));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
     }
 
@@ -63,7 +60,7 @@ public final class Nonces {
         if (raw.length != RAW_LENGTH) {
             return Check.INVALID;
         }
-        byte[] expected = java.util.Arrays.copyOf(mac(raw, 16), 16);
+        byte[] expected = hmac.of(raw, 16);
         byte[] given = new byte[16];
         System.arraycopy(raw, 16, given, 0, 16);
         if (!MessageDigest.isEqual(expected, given)) {
@@ -85,17 +82,6 @@ public final class Nonces {
             return prev;
         });
         return advanced[0] ? Check.VALID : Check.REPLAYED;
-    }
-
-    private byte[] mac(byte[] data, int len) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            m.update(data, 0, len);
-            return m.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
     }
 
     private void purgeSometimes(long now) {

@@ -43,13 +43,10 @@ public class UserAddCommand implements Action {
         if (accounts.directory().find(user).isPresent()) {
             throw new IllegalArgumentException("user '" + user + "' exists already; use sip:user-passwd to change the password");
         }
-        boolean generated = password == null || password.isEmpty();
-        String pw = generated ? Passwords.generate() : password;
-        accounts.create(account, pw.toCharArray());
+        Passwords.Chosen pw = Passwords.choose(password);
+        accounts.create(account, pw.password().toCharArray());
         System.out.println("Created user " + user);
-        if (generated) {
-            System.out.println("Password: " + pw);
-        }
+        pw.printIfGenerated();
         return null;
     }
 }

@@ -32,15 +32,12 @@ public class UserPasswdCommand implements Action {
     public Object execute() {
         TrailingOptions more = new TrailingOptions(trailing, Map.of("-p", "--password", "--password", "--password"));
         password = more.get("--password", password);
-        boolean generated = password == null || password.isEmpty();
-        String pw = generated ? Passwords.generate() : password;
-        if (!accounts.setPassword(user, pw.toCharArray())) {
+        Passwords.Chosen pw = Passwords.choose(password);
+        if (!accounts.setPassword(user, pw.password().toCharArray())) {
             throw new IllegalArgumentException("no user '" + user + "'; see sip:user-list");
         }
         System.out.println("Password of " + user + " changed");
-        if (generated) {
-            System.out.println("Password: " + pw);
-        }
+        pw.printIfGenerated();
         return null;
     }
 }

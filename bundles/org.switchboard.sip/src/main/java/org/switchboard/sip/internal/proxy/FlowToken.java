@@ -1,15 +1,13 @@
 package org.switchboard.sip.internal.proxy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.switchboard.api.location.Flow;
+import org.switchboard.sip.internal.auth.Hmac;
 
 /**
  * Encodes a flow into a Record-Route parameter (RFC 5626 section 5.2 "flow token"), so that
@@ -23,17 +21,17 @@ public final class FlowToken {
     private static final Set<String> TRANSPORTS = Set.of("UDP", "TCP", "TLS", "WS", "WSS");
     private static final int MAC_BYTES = 10;
 
-    private final SecretKeySpec key;
+    private final Hmac hmac;
 
     /** @param secret the key of the HMAC; keep it across restarts so that dialogs outlive them */
     public FlowToken(byte[] secret) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.hmac = new Hmac(secret, MAC_BYTES);
     }
 
     public String encode(Flow flow) {
         byte[] raw = (flow.transport() + "|" + flow.remoteAddress() + "|" + flow.remotePort())
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] mac = mac(raw);
+        byte[] mac = hmac.of(raw);
         byte[] out = Arrays.copyOf(mac, MAC_BYTES + raw.length);
         System.arraycopy(raw, 0, out, MAC_BYTES, raw.length);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -50,7 +48,7 @@ public final class FlowToken {
                 return Optional.empty();
             }
             byte[] raw = Arrays.copyOfRange(all, MAC_BYTES, all.length);
-            if (!MessageDigest.isEqual(Arrays.copyOf(all, MAC_BYTES), mac(raw))) {
+            if (!MessageDigest.isEqual(Arrays.copyOf(all, MAC_BYTES), hmac.of(raw))) {
                 return Optional.empty();
             }
             String[] parts = new String(raw, StandardCharsets.US_ASCII).split("\\|");
@@ -61,16 +59,6 @@ public final class FlowToken {
             return port < 1 || port > 65535 ? Optional.empty() : Optional.of(new Flow(parts[0], parts[1], port));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private byte[] mac(byte[] data) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            return Arrays.copyOf(m.doFinal(data), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
         }
     }
 }
