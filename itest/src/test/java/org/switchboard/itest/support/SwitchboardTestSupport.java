@@ -52,6 +52,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.LocationStore;
+import org.switchboard.api.sip.SipDomains;
 
 /**
  * Boots the Switchboard distribution once per test class (Pax Exam, Karaf container) with every
@@ -241,22 +242,21 @@ public abstract class SwitchboardTestSupport {
     }
 
     /**
-     * The live bindings of a user. The registrar keeps AORs in canonical form (the host name as
-     * domain, e.g. {@code sip:alice@myhost}) and the store matches AORs exactly, so when
-     * {@code sip:alice@127.0.0.1} finds nothing, the user's AOR is taken from {@code all()}.
+     * The live bindings of a user, looked up under the address of record the platform's
+     * {@link SipDomains} service gives for the user name (the canonical domain, whatever alias
+     * the client registered with).
      *
      * @param user a user of the local domain
      * @return their live bindings, from the LocationStore
      */
     protected List<Binding> bindings(SipUser user) {
-        LocationStore store = locationStore();
-        List<Binding> direct = store.lookup(user.aor());
-        if (!direct.isEmpty()) {
-            return direct;
+        ServiceReference<SipDomains> ref = bundleContext.getServiceReference(SipDomains.class);
+        if (ref == null) {
+            Awaitility.await("a SipDomains service").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> bundleContext.getServiceReference(SipDomains.class) != null);
+            ref = bundleContext.getServiceReference(SipDomains.class);
         }
-        String prefix = "sip:" + user.name() + "@";
-        return store.all().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .flatMap(e -> e.getValue().stream()).toList();
+        return locationStore().lookup(bundleContext.getService(ref).aor(user.name()));
     }
 
     /** @return every binding the LocationStore holds, for failure messages */

@@ -10,13 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.switchboard.api.sip.SipDomains;
 
 /**
  * The names under which this platform is addressed: every local address, the host name,
  * localhost and the configured domains. They are all aliases of one domain of users; the
  * canonical one names addresses of record.
  */
-public final class LocalDomains {
+public final class LocalDomains implements SipDomains {
     private final Set<String> names;
     private final String canonical;
     private final String advertisedAddress;
@@ -34,12 +35,12 @@ public final class LocalDomains {
         this.advertisedAddress = advertised.isBlank() ? firstSiteAddress(addresses) : advertised;
     }
 
-    /** @return whether a host (name or address, maybe bracketed IPv6) is this platform */
+    @Override
     public boolean isLocal(String host) {
         return host != null && names.contains(normalize(host));
     }
 
-    /** @return the domain used in addresses of record */
+    @Override
     public String canonical() {
         return canonical;
     }
@@ -49,11 +50,12 @@ public final class LocalDomains {
         return advertisedAddress;
     }
 
-    /** @return the address of record of a local user */
+    @Override
     public String aor(String user) {
         return "sip:" + user + "@" + canonical;
     }
 
+    @Override
     public Set<String> names() {
         return names;
     }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.directory.DigestAlgorithm;
 import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.api.location.LocationStore;
+import org.switchboard.api.sip.SipDomains;
 import org.switchboard.api.tls.TlsIdentity;
 import org.switchboard.sip.internal.auth.Authenticator;
 import org.switchboard.sip.internal.auth.FailureLimiter;
@@ -42,9 +43,9 @@ import org.switchboard.sip.internal.transport.Transport;
  * registrar and the proxy to it. A configuration change restarts it; registrations live
  * in the {@link LocationStore} and are kept.
  */
-@Component(immediate = true, service = SipServer.class, configurationPid = "org.switchboard.sip")
+@Component(immediate = true, service = {SipServer.class, SipDomains.class}, configurationPid = "org.switchboard.sip")
 @Designate(ocd = SipConfig.class)
-public class SipServer {
+public class SipServer implements SipDomains {
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "WS", "WSS"};
@@ -157,5 +158,25 @@ public class SipServer {
     /** @return the domains the server answers for */
     public LocalDomains domains() {
         return domains;
+    }
+
+    @Override
+    public String canonical() {
+        return domains.canonical();
+    }
+
+    @Override
+    public boolean isLocal(String host) {
+        return domains.isLocal(host);
+    }
+
+    @Override
+    public String aor(String user) {
+        return domains.aor(user);
+    }
+
+    @Override
+    public java.util.Set<String> names() {
+        return domains.names();
     }
 }
