@@ -84,6 +84,12 @@ public final class Proxy {
             return;
         }
         if (inDialog) {
+            if (!routes.ours()) {
+                // every dialog through this proxy is Record-Routed: an in-dialog request without
+                // our Route was not set up here, and relaying it unauthenticated would be an open relay
+                responses.reply(in.tx(), req, 404, "Not Here");
+                return;
+            }
             if (Request.BYE.equals(req.getMethod())) {
                 calls.ended(callId(req));
             }
@@ -181,9 +187,8 @@ public final class Proxy {
         try {
             Request work = (Request) in.request().clone();
             RouteSet.Popped routes = RouteSet.preprocess(sip, tokens, work);
-            if (!routes.ours() && !routes.remaining() && sip.addressesUs(work.getRequestURI())
-                    && resolver.inDialog(work.getRequestURI(), false, in.source(), null).flow() == null) {
-                return; // an ACK for a response this proxy generated, or a stray one
+            if (!routes.ours()) {
+                return; // an ACK for a response this proxy generated, or one not routed through it
             }
             Target t = resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token());
             forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, loopHash(in.request(), work)));
@@ -297,10 +302,6 @@ public final class Proxy {
 
     private static String callId(Request req) {
         return ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
-    }
-
-    private static String host(URI uri) {
-        return uri instanceof SipURI s ? s.getHost() : null;
     }
 
     private static String address(URI uri) {
