@@ -56,27 +56,32 @@ public class SipServer implements SipDomains {
     private final LocalDomains domains;
 
     @Activate
-    public SipServer(SipConfig config, @Reference LocationStore location, @Reference UserDirectory directory,
-            @Reference TlsIdentity tls) throws Exception {
+    public SipServer(SipConfig config, Map<String, Object> properties, @Reference LocationStore location,
+            @Reference UserDirectory directory, @Reference TlsIdentity tls) throws Exception {
+        SipSettings settings = new SipSettings(properties);
         long start = System.nanoTime();
         domains = new LocalDomains(ConfigValues.list(config.domains()), config.advertised_address());
         stack = new SwitchboardStack(StackProperties.of("switchboard-" + INSTANCES.incrementAndGet(),
-                config.udp_threads(), tls));
+                settings.positive("udp.threads", config::udp_threads, 5), tls));
         try {
-            SipContext sip = new SipContext(listen(config), new MessageFactoryImpl(), new HeaderFactoryImpl(),
+            SipContext sip = new SipContext(listen(config, settings), new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), domains, ports(), (org.switchboard.sip.internal.transport.FlowRouter) stack.getRouter());
             Clock clock = Clock.systemUTC();
             Authenticator auth = new Authenticator(directory, config.realm(),
-                    new Nonces(Duration.ofSeconds(config.nonce_ttl_seconds()), clock),
-                    new FailureLimiter(config.auth_failure_limit(), Duration.ofSeconds(config.auth_failure_window_seconds()),
-                            Duration.ofSeconds(config.auth_block_seconds()), clock),
+                    new Nonces(Duration.ofSeconds(settings.positive("nonce.ttl.seconds", config::nonce_ttl_seconds, 300)), clock),
+                    new FailureLimiter(settings.positive("auth.failure.limit", config::auth_failure_limit, 10),
+                            Duration.ofSeconds(settings.positive("auth.failure.window.seconds", config::auth_failure_window_seconds, 60)),
+                            Duration.ofSeconds(settings.positive("auth.block.seconds", config::auth_block_seconds, 300)), clock),
                     algorithms(config.auth_algorithms()));
             Responses responses = new Responses(sip);
-            Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(config.min_expires(),
-                    config.max_expires(), config.default_expires(), config.max_contacts()), clock);
+            int[] expiry = SipSettings.expiryBounds(settings.positive("min.expires", config::min_expires, 60),
+                    settings.positive("max.expires", config::max_expires, 3600));
+            Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(expiry[0], expiry[1],
+                    settings.positive("default.expires", config::default_expires, 3600),
+                    settings.positive("max.contacts", config::max_contacts, 10)), clock);
             ServerTransactions transactions = new ServerTransactions(sip, stack);
             Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(sip, location, directory), calls,
-                    timers, Duration.ofSeconds(config.ring_timeout_seconds()), transactions,
+                    timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()));
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions));
             stack.start();
@@ -96,8 +101,10 @@ public class SipServer implements SipDomains {
         return t;
     }
 
-    private SipProvider listen(SipConfig c) throws Exception {
-        int[] ports = {c.udp_port(), c.tcp_port(), c.tls_port(), c.ws_port(), c.wss_port()};
+    private SipProvider listen(SipConfig c, SipSettings settings) throws Exception {
+        int[] ports = {settings.port("udp.port", c::udp_port, 5060), settings.port("tcp.port", c::tcp_port, 5060),
+            settings.port("tls.port", c::tls_port, 5061), settings.port("ws.port", c::ws_port, 5066),
+            settings.port("wss.port", c::wss_port, 7443)};
         SipProvider provider = null;
         for (int i = 0; i < TRANSPORTS.length; i++) {
             if (ports[i] <= 0) {
