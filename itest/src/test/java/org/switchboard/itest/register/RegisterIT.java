@@ -16,9 +16,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.switchboard.api.location.Binding;
-import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.ExternalProcess.Result;
 import org.switchboard.itest.support.SipUser;
+import org.switchboard.itest.support.Sipsak;
 import org.switchboard.itest.support.SwitchboardTestSupport;
 
 /**
@@ -30,15 +30,8 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 @ExamReactorStrategy(PerClass.class)
 public class RegisterIT extends SwitchboardTestSupport {
 
-    private static final Duration SIPSAK_TIMEOUT = Duration.ofSeconds(30);
-
-    /** sipsak in usrloc mode: one REGISTER of {@code user} with the given contact, answering 401. */
     private Result sipsakRegister(String user, String password, String contact, int expires) {
-        // sipsak 0.9.8.1 quirks: the port goes in -r (it cuts the last digit of a 5-digit port
-        // written in the -s URI), and -u names the digest user (usrloc mode would send "user@")
-        return ExternalProcess.run(SIPSAK_TIMEOUT, "sipsak", "-U", "-vvv", "-u", user, "-C", contact,
-                "-s", "sip:" + user + "@" + HOST, "-r", String.valueOf(sipPort()),
-                "-a", password, "-x", String.valueOf(expires));
+        return Sipsak.register(HOST, sipPort(), user, password, contact, expires);
     }
 
     private static String contactFor(String user) {
