@@ -61,6 +61,10 @@ public class StrictMessageParser implements MessageParser {
         } catch (RuntimeException e) {
             throw new ParseException("Malformed message", 0);
         }
+        if (parsed instanceof gov.nist.javax.sip.message.SIPRequest req
+                && (req.getTopmostVia() == null || req.getCSeq() == null)) {
+            throw new ParseException("Missing " + (req.getTopmostVia() == null ? "Via" : "CSeq") + " header", 0);
+        }
         if (parsed != null) {
             SingleValueHeaders.check(msg);
             if (version != null && !"SIP/2.0".equals(version)) {

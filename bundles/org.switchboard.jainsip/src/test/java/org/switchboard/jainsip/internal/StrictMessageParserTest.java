@@ -64,6 +64,21 @@ class StrictMessageParserTest {
     }
 
     @Test
+    void requestWithoutViaOrCSeqIsRejectedInsteadOfCrashingTheRi() {
+        assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\n"
+                + HEADERS.replace("Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKabc\r\n", "")));
+        assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\n"
+                + HEADERS.replace("CSeq: 1 OPTIONS\r\n", "")));
+    }
+
+    @Test
+    void malformedPeerInputIsRecognisedForTheQuietLog() {
+        assertTrue(Slf4jStackLogger.isAboutPeerInput("Dropping Badly formatted response message >>> SIP/2.0 42941"));
+        assertTrue(Slf4jStackLogger.isAboutPeerInput("bad message OPTIONS sip:x SIP/2.0"));
+        assertFalse(Slf4jStackLogger.isAboutPeerInput("could not instantiate SSL networking"));
+    }
+
+    @Test
     void oneLineDropsRiNoise() {
         assertEquals("Malformed Via header ID expected", OneLine.of("[C@35097e16\nMalformed Via header\nID expected"));
         assertEquals("Malformed message", OneLine.of(null));

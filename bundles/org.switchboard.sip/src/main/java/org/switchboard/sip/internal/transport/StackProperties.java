@@ -39,6 +39,8 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
+        // slf4j logging that keeps malformed input from flooding the log (wrapper bundle, loaded by name)
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.jainsip.internal.Slf4jStackLogger");
         p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
         // Route every request through FlowRouter, whatever its URI scheme.
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
