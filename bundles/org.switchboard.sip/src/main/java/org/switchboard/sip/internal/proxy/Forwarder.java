@@ -44,9 +44,13 @@ final class Forwarder {
     record Prepared(Request request, Hop hop) {
     }
 
-    Prepared prepare(Request work, Target target, Flow source, boolean recordRoute, String loopHash)
+    /**
+     * @param reuse whether {@code work} may itself become the forwarded copy (its last use):
+     *     saves a deep clone of the message on the common single-target path
+     */
+    Prepared prepare(Request work, Target target, Flow source, boolean recordRoute, String loopHash, boolean reuse)
             throws ParseException, SipException, InvalidArgumentException {
-        Request fwd = (Request) work.clone();
+        Request fwd = reuse ? work : (Request) work.clone();
         if (!target.uri().equals(fwd.getRequestURI().toString())) {
             fwd.setRequestURI(sip.addresses().createURI(target.uri()));
         }

@@ -79,7 +79,8 @@ public final class Proxy {
             responses.reply(in.tx(), req, 483, "Too Many Hops");
             return;
         }
-        if (loops(req, work)) {
+        String loopHash = loopHash(req, work);
+        if (loops(req, loopHash)) {
             responses.reply(in.tx(), req, 482, "Loop Detected");
             return;
         }
@@ -93,7 +94,8 @@ public final class Proxy {
             if (Request.BYE.equals(req.getMethod())) {
                 calls.ended(callId(req));
             }
-            fork(in, work, List.of(resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token())), false);
+            fork(in, work, List.of(resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token())),
+                    false, loopHash);
             return;
         }
         if (!authorized(in, work, routes.remaining())) {
@@ -114,7 +116,7 @@ public final class Proxy {
             calls.started(callId(req), address(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
                     address(work.getRequestURI()));
         }
-        fork(in, work, targets, createsDialog(req.getMethod()));
+        fork(in, work, targets, createsDialog(req.getMethod()), loopHash);
     }
 
     private boolean authorized(Inbound in, Request work, boolean preloadedRoute) throws ParseException {
@@ -144,7 +146,7 @@ public final class Proxy {
         return true;
     }
 
-    private void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute) {
+    private void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute, String loopHash) {
         ServerTransactions.Opened opened = transactions.open(stateless.request());
         if (opened.retransmission()) {
             return;
@@ -158,11 +160,11 @@ public final class Proxy {
             }
             responses.reply(in.tx(), in.request(), 100, "Trying");
         }
-        String loopHash = loopHash(in.request(), work);
-        for (Target t : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
             Branch b = null;
             try {
-                Forwarder.Prepared p = forwarder.prepare(work, t, in.source(), recordRoute, loopHash);
+                Forwarder.Prepared p = forwarder.prepare(work, t, in.source(), recordRoute, loopHash, i == targets.size() - 1);
                 b = pt.newBranch(p);
                 forwarder.send(p, b);
             } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -191,7 +193,7 @@ public final class Proxy {
                 return; // an ACK for a response this proxy generated, or one not routed through it
             }
             Target t = resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token());
-            forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, loopHash(in.request(), work)));
+            forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, loopHash(in.request(), work), true));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("Cannot forward ACK: {}", e.toString());
         }
@@ -260,8 +262,7 @@ public final class Proxy {
     }
 
     /** RFC 3261 16.3 step 4: a Via of ours whose loop hash matches this very request means a loop. */
-    private boolean loops(Request req, Request work) {
-        String hash = loopHash(req, work);
+    private boolean loops(Request req, String hash) {
         ListIterator<?> vias = req.getHeaders(ViaHeader.NAME);
         while (vias.hasNext()) {
             ViaHeader v = (ViaHeader) vias.next();
