@@ -60,4 +60,23 @@ public class MalformedRequestIT extends SwitchboardTestSupport {
     public void missingCallIdGets400() {
         assertBadRequestThenStillServing(port -> options(port, "1 OPTIONS", false));
     }
+
+    /** Over TCP too (the RI's stream parser would drop it silently), on the same connection. */
+    @Test
+    public void malformedRequestLineOverTcpGets400OnTheSameConnection() throws Exception {
+        try (java.net.Socket s = new java.net.Socket(HOST, sipPort())) {
+            s.setSoTimeout((int) ANSWER.toMillis());
+            String id = UUID.randomUUID().toString();
+            String request = "OPTIONS <sip:" + HOST + ":" + sipPort() + ";transport=tcp> SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP " + HOST + ":" + s.getLocalPort() + ";branch=z9hG4bK" + id + "\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:probe@itest.invalid>;tag=1\r\nTo: <sip:" + HOST + ">\r\n"
+                    + "Call-ID: " + id + "@itest\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertNotNull("an answer over TCP", status);
+            assertEquals("SIP/2.0 400", status.substring(0, 11));
+        }
+    }
 }

@@ -31,19 +31,44 @@ public class StrictMessageParser implements MessageParser {
             gov.nist.javax.sip.header.RecordRouteList.class, gov.nist.javax.sip.header.Expires.class,
             gov.nist.javax.sip.header.SIPDateHeader.class);
 
-    /** Application data of a request whose SIP version is not 2.0; the SIP bundle answers 505. */
+    /** Verdict on a request whose SIP version is not 2.0; the SIP bundle answers 505. */
     public static final String UNSUPPORTED_VERSION = "switchboard:unsupported-sip-version";
 
     /**
-     * Prefix of the application data of a request that lacked a mandatory header (RFC 3261
+     * Prefix of the verdict on a request that lacked a mandatory header (RFC 3261
      * section 8.1.1); placeholders were put in so the stack delivers it and a 400 can be sent.
      */
     public static final String MISSING_HEADER = "switchboard:missing-header:";
+
+    /**
+     * Prefix of the verdict on a stand-in for a malformed request that came over a
+     * stream transport; the rest is the parse error. The element answers 400.
+     */
+    public static final String MALFORMED = "switchboard:malformed:";
 
     private final StringMsgParser delegate = new StringMsgParser();
 
     @Override
     public SIPMessage parseSIPMessage(byte[] msg, boolean readBody, boolean strict, ParseExceptionListener handler)
+            throws ParseException {
+        try {
+            return parseStrictly(msg, readBody, strict, handler);
+        } catch (ParseException e) {
+            if (handler != null) {
+                throw e; // datagrams: the RI answers 400 itself from the raw text
+            }
+            // stream transports (TCP, TLS, WebSocket): the RI would drop the message silently, so
+            // the element gets a stand-in it can answer 400 to over the same connection
+            SIPMessage standIn = MalformedStandIn.of(msg, readBody, delegate);
+            if (standIn == null) {
+                throw e;
+            }
+            verdict(standIn, MALFORMED + e.getMessage());
+            return standIn;
+        }
+    }
+
+    private SIPMessage parseStrictly(byte[] msg, boolean readBody, boolean strict, ParseExceptionListener handler)
             throws ParseException {
         String version = StartLine.check(msg);
         SIPMessage parsed;
@@ -68,17 +93,41 @@ public class StrictMessageParser implements MessageParser {
         if (parsed != null) {
             SingleValueHeaders.check(msg);
             if (version != null && !"SIP/2.0".equals(version)) {
-                parsed.setApplicationData(UNSUPPORTED_VERSION); // the element answers 505
+                verdict(parsed, UNSUPPORTED_VERSION); // the element answers 505
             }
             String missing = MissingHeaders.fill(parsed);
             if (missing != null) {
-                parsed.setApplicationData(MISSING_HEADER + missing); // the element answers 400
+                verdict(parsed, MISSING_HEADER + missing); // the element answers 400
             }
             if (handler instanceof gov.nist.javax.sip.stack.UDPMessageChannel) {
                 forceRport(parsed);
             }
         }
         return parsed;
+    }
+
+    /**
+     * Header that carries the parser's verdict to the element (a header, not application data,
+     * because stream transports copy the message on its way). A request that comes with this
+     * header from outside only gets itself refused.
+     */
+    public static final String VERDICT_HEADER = "X-Switchboard-Parser-Verdict";
+
+    private static final gov.nist.javax.sip.header.HeaderFactoryImpl HEADERS = new gov.nist.javax.sip.header.HeaderFactoryImpl();
+
+    private static void verdict(SIPMessage message, String value) {
+        message.removeHeader(VERDICT_HEADER);
+        try {
+            message.setHeader(HEADERS.createHeader(VERDICT_HEADER, value.replaceAll("[\\r\\n]", " ")));
+        } catch (java.text.ParseException | RuntimeException e) {
+            // without the verdict the request is handled as it parsed
+        }
+    }
+
+    /** @return the parser's verdict on a message, or null */
+    public static String verdictOf(SIPMessage message) {
+        javax.sip.header.Header h = message.getHeader(VERDICT_HEADER);
+        return h instanceof javax.sip.header.ExtensionHeader x ? x.getValue() : null;
     }
 
     /**

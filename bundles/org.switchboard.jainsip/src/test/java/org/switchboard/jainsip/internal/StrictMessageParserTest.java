@@ -17,15 +17,17 @@ class StrictMessageParserTest {
             + "Max-Forwards: 70\r\nFrom: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\n"
             + "Call-ID: c1@example.com\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
 
+    /** Parses as a datagram channel does (a listener present): errors are thrown. */
     private static SIPMessage parse(String text) throws ParseException {
-        return new StrictMessageParser().parseSIPMessage(text.getBytes(StandardCharsets.ISO_8859_1), true, false, null);
+        return new StrictMessageParser().parseSIPMessage(text.getBytes(StandardCharsets.ISO_8859_1), true, false,
+                (ex, message, headerClass, header, raw) -> { });
     }
 
     @Test
     void wellFormedRequestParses() throws ParseException {
         SIPMessage m = parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + HEADERS);
         assertEquals("OPTIONS", ((SIPRequest) m).getMethod());
-        assertNull(m.getApplicationData());
+        assertNull(StrictMessageParser.verdictOf(m));
     }
 
     @Test
@@ -53,13 +55,13 @@ class StrictMessageParserTest {
     @Test
     void otherSipVersionIsFlaggedFor505() throws ParseException {
         SIPMessage m = parse("OPTIONS sip:b@example.com SIP/7.0\r\n" + HEADERS);
-        assertEquals(StrictMessageParser.UNSUPPORTED_VERSION, m.getApplicationData());
+        assertEquals(StrictMessageParser.UNSUPPORTED_VERSION, StrictMessageParser.verdictOf(m));
     }
 
     @Test
     void missingCallIdIsFilledAndFlaggedFor400() throws ParseException {
         SIPMessage m = parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + HEADERS.replace("Call-ID: c1@example.com\r\n", ""));
-        assertEquals(StrictMessageParser.MISSING_HEADER + "Call-ID", m.getApplicationData());
+        assertEquals(StrictMessageParser.MISSING_HEADER + "Call-ID", StrictMessageParser.verdictOf(m));
         assertTrue(m.getCallId() != null);
     }
 
@@ -76,6 +78,30 @@ class StrictMessageParserTest {
         assertTrue(Slf4jStackLogger.isAboutPeerInput("Dropping Badly formatted response message >>> SIP/2.0 42941"));
         assertTrue(Slf4jStackLogger.isAboutPeerInput("bad message OPTIONS sip:x SIP/2.0"));
         assertFalse(Slf4jStackLogger.isAboutPeerInput("could not instantiate SSL networking"));
+    }
+
+    @Test
+    void malformedRequestOnAStreamBecomesAFlaggedStandInThatCanBeAnswered() throws ParseException {
+        SIPMessage m = new StrictMessageParser().parseSIPMessage(
+                ("INVITE <sip:b@example.com> SIP/2.0\r\n" + HEADERS.replace("1 OPTIONS", "7 INVITE"))
+                        .getBytes(StandardCharsets.ISO_8859_1), true, false, null);
+        assertTrue(String.valueOf(StrictMessageParser.verdictOf(m)).startsWith(StrictMessageParser.MALFORMED + "Malformed Request-Line"));
+        assertEquals("INVITE", ((SIPRequest) m).getMethod());
+        assertEquals("c1@example.com", m.getCallId().getCallId());
+    }
+
+    @Test
+    void standInWorksWithTheLfOnlyLinesOfTheNioStreamParser() throws ParseException {
+        String text = ("OPTIONS <sip:b@example.com> SIP/2.0\r\n" + HEADERS).replace("\r\n", "\n");
+        SIPMessage m = new StrictMessageParser().parseSIPMessage(text.getBytes(StandardCharsets.ISO_8859_1), false, false, null);
+        assertTrue(String.valueOf(StrictMessageParser.verdictOf(m)).startsWith(StrictMessageParser.MALFORMED));
+    }
+
+    @Test
+    void malformedAckOrResponseOnAStreamIsStillDropped() {
+        assertThrows(ParseException.class, () -> new StrictMessageParser().parseSIPMessage(
+                ("ACK <sip:b@example.com> SIP/2.0\r\n" + HEADERS.replace("1 OPTIONS", "7 ACK"))
+                        .getBytes(StandardCharsets.ISO_8859_1), true, false, null));
     }
 
     @Test

@@ -43,7 +43,7 @@ final class SipDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request req = event.getRequest();
-        if (Request.ACK.equals(req.getMethod()) && ((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData() != null) {
+        if (Request.ACK.equals(req.getMethod()) && req.getHeader("X-Switchboard-Parser-Verdict") != null) {
             return; // a malformed ACK gets no answer (RFC 3261 17.2.3)
         }
         LOG.trace("{} {} (transaction {})", req.getMethod(), req.getRequestURI(), event.getServerTransaction());
@@ -62,13 +62,18 @@ final class SipDispatcher implements SipListener {
         Inbound in = Inbound.of(event, tx);
         try {
             RequestRules.Violation v = RequestRules.check(req, terminatesHere(req));
-            Object flag = ((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData();
+            // the wrapper's strict parser, which sees the raw bytes, leaves its verdict in a header
+            javax.sip.header.Header verdict = req.getHeader("X-Switchboard-Parser-Verdict");
+            Object flag = verdict instanceof javax.sip.header.ExtensionHeader x ? x.getValue() : null;
+            if (flag instanceof String f && f.startsWith("switchboard:malformed:")) {
+                responses.reply(null, req, 400, "Bad Request (" + f.substring("switchboard:malformed:".length()) + ")");
+                return;
+            }
             if (flag instanceof String f && f.startsWith("switchboard:missing-header:")) {
                 responses.reply(tx, req, 400, "Missing " + f.substring("switchboard:missing-header:".length()));
                 return;
             }
-            // set by the wrapper's strict parser, which sees the raw request line
-            if (v == null && "switchboard:unsupported-sip-version".equals(((gov.nist.javax.sip.message.SIPMessage) req).getApplicationData())) {
+            if (v == null && "switchboard:unsupported-sip-version".equals(flag)) {
                 v = new RequestRules.Violation(505, "Version Not Supported", java.util.List.of());
             }
             if (v != null) {
