@@ -72,7 +72,8 @@ public class SipServer implements SipDomains {
                     new FailureLimiter(settings.positive("auth.failure.limit", config::auth_failure_limit, 10),
                             Duration.ofSeconds(settings.positive("auth.failure.window.seconds", config::auth_failure_window_seconds, 60)),
                             Duration.ofSeconds(settings.positive("auth.block.seconds", config::auth_block_seconds, 300)), clock),
-                    algorithms(config.auth_algorithms()));
+                    algorithms(config.auth_algorithms()), ConfigValues.list(config.auth_md5_only_user_agents()).stream()
+                            .map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
             Responses responses = new Responses(sip);
             int[] expiry = SipSettings.expiryBounds(settings.positive("min.expires", config::min_expires, 60),
                     settings.positive("max.expires", config::max_expires, 3600));

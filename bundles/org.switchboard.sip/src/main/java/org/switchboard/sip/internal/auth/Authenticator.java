@@ -47,10 +47,22 @@ public final class Authenticator {
     private final Nonces nonces;
     private final FailureLimiter limiter;
     private final List<DigestAlgorithm> offered;
+    private final List<String> md5OnlyAgents;
     private final String dummyHa1;
 
     public Authenticator(UserDirectory directory, String realm, Nonces nonces, FailureLimiter limiter,
             List<DigestAlgorithm> offered) {
+        this(directory, realm, nonces, limiter, offered, List.of());
+    }
+
+    /**
+     * @param md5OnlyAgents User-Agent prefixes (lower case) of clients that reject a 401/407 when
+     *     any challenge names an algorithm they do not know (libre-based baresip 1.x): they get
+     *     the MD5 challenge alone
+     */
+    public Authenticator(UserDirectory directory, String realm, Nonces nonces, FailureLimiter limiter,
+            List<DigestAlgorithm> offered, List<String> md5OnlyAgents) {
+        this.md5OnlyAgents = List.copyOf(md5OnlyAgents);
         this.directory = directory;
         this.realm = realm;
         this.nonces = nonces;
@@ -101,6 +113,19 @@ public final class Authenticator {
         return check == Nonces.Check.VALID ? new Authenticated(user) : new Challenge(true);
     }
 
+    private boolean md5Only(Request request) {
+        if (request == null || md5OnlyAgents.isEmpty() || !offered.contains(DigestAlgorithm.MD5)) {
+            return false;
+        }
+        javax.sip.header.Header ua = request.getHeader(javax.sip.header.UserAgentHeader.NAME);
+        if (ua == null) {
+            return false;
+        }
+        String text = ua.toString();
+        String value = text.substring(text.indexOf(':') + 1).trim().toLowerCase(Locale.ROOT);
+        return md5OnlyAgents.stream().anyMatch(value::startsWith);
+    }
+
     private AuthorizationHeader credentials(Request request, boolean proxy) {
         ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
         while (it != null && it.hasNext()) {
@@ -112,10 +137,20 @@ public final class Authenticator {
         return null;
     }
 
-    /** Adds one challenge per offered algorithm, the preferred (SHA-256) first, as RFC 8760 asks. */
+    /** Adds one challenge per offered algorithm, in the configured order (RFC 8760). */
     public void challenge(Response response, HeaderFactory headers, boolean proxy, boolean stale) throws ParseException {
+        challenge(response, headers, proxy, stale, null);
+    }
+
+    /**
+     * As {@link #challenge(Response, HeaderFactory, boolean, boolean)}, but a client whose
+     * User-Agent is on the MD5-only list gets the MD5 challenge alone.
+     */
+    public void challenge(Response response, HeaderFactory headers, boolean proxy, boolean stale, Request request)
+            throws ParseException {
         String nonce = nonces.create();
-        for (DigestAlgorithm alg : offered) {
+        List<DigestAlgorithm> algorithms = md5Only(request) ? List.of(DigestAlgorithm.MD5) : offered;
+        for (DigestAlgorithm alg : algorithms) {
             WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                     : headers.createWWWAuthenticateHeader("Digest");
             h.setRealm(realm);

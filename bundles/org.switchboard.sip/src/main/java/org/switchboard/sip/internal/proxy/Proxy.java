@@ -135,7 +135,7 @@ public final class Proxy {
         Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), true);
         if (outcome instanceof Authenticator.Challenge c) {
             Response challenge = responses.create(407, req, null);
-            auth.challenge(challenge, sip.headers(), true, c.stale());
+            auth.challenge(challenge, sip.headers(), true, c.stale(), req);
             responses.send(in.tx(), req, challenge);
             return false;
         }

@@ -64,7 +64,7 @@ public final class Registrar {
         Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), false);
         if (outcome instanceof Authenticator.Challenge c) {
             Response challenge = responses.create(401, req, null);
-            auth.challenge(challenge, sip.headers(), false, c.stale());
+            auth.challenge(challenge, sip.headers(), false, c.stale(), req);
             responses.send(in.tx(), req, challenge);
             return;
         }

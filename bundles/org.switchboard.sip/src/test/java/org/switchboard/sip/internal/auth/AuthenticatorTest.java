@@ -177,4 +177,25 @@ class AuthenticatorTest {
         assertTrue(challenges(r, WWWAuthenticateHeader.NAME).isEmpty());
         assertTrue(r.toString().contains("stale=true"), r::toString);
     }
+
+    @Test
+    void baresipGetsTheMd5ChallengeAloneOthersGetEveryAlgorithm() throws Exception {
+        Authenticator quirky = new Authenticator(directory, REALM, nonces, limiter,
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), List.of("baresip"));
+        javax.sip.message.Request fromBaresip = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
+                "User-Agent: baresip v1.0.0 (x86_64/linux)");
+        javax.sip.message.Response r1 = org.switchboard.sip.internal.Sip.MESSAGES.createResponse(401, fromBaresip);
+        quirky.challenge(r1, org.switchboard.sip.internal.Sip.HEADERS, false, false, fromBaresip);
+        java.util.List<String> algs1 = new java.util.ArrayList<>();
+        r1.getHeaders("WWW-Authenticate").forEachRemaining(h -> algs1.add(((javax.sip.header.WWWAuthenticateHeader) h).getAlgorithm()));
+        assertEquals(List.of("MD5"), algs1);
+
+        javax.sip.message.Request fromOther = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
+                "User-Agent: Linphone/5.2");
+        javax.sip.message.Response r2 = org.switchboard.sip.internal.Sip.MESSAGES.createResponse(401, fromOther);
+        quirky.challenge(r2, org.switchboard.sip.internal.Sip.HEADERS, false, false, fromOther);
+        java.util.List<String> algs2 = new java.util.ArrayList<>();
+        r2.getHeaders("WWW-Authenticate").forEachRemaining(h -> algs2.add(((javax.sip.header.WWWAuthenticateHeader) h).getAlgorithm()));
+        assertEquals(List.of("MD5", "SHA-256"), algs2);
+    }
 }
