@@ -138,8 +138,12 @@ public final class Registrar {
                 c.setExpires((int) Math.max(1, b.expires().getEpochSecond() - now.getEpochSecond()));
                 c.setQValue(b.q());
                 if (!b.instanceId().isEmpty()) {
-                    c.setParameter("+sip.instance", b.instanceId());
-                    c.setParameter("reg-id", Integer.toString(b.regId()));
+                    // RFC 5626 4.1: the instance is a quoted string ("<urn:uuid:...>")
+                    ((gov.nist.javax.sip.header.ParametersHeader) c).setQuotedParameter("+sip.instance",
+                            unquote(b.instanceId()));
+                    if (b.regId() > 0) {
+                        c.setParameter("reg-id", Integer.toString(b.regId()));
+                    }
                 }
                 ok.addHeader(c);
             } catch (ParseException e) {
@@ -162,6 +166,10 @@ public final class Registrar {
             out.add(String.valueOf(it.next()));
         }
         return out;
+    }
+
+    static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static int parseInt(String s) {
