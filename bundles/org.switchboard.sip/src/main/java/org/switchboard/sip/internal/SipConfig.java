@@ -57,8 +57,8 @@ public @interface SipConfig {
     @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. Many clients (JsSIP, sipsak, Net::SIP) answer only the first challenge and know only MD5, so MD5 comes first by default; put SHA-256 first for fleets that support RFC 8760")
     String[] auth_algorithms() default {"MD5", "SHA-256"};
 
-    @AttributeDefinition(description = "User-Agent prefixes of clients that fail on a challenge with an algorithm they do not know (baresip 1.x): they are challenged with MD5 alone")
-    String[] auth_md5_only_user_agents() default {"baresip"};
+    @AttributeDefinition(description = "User-Agent prefixes of clients that fail on a challenge with an algorithm they do not know (baresip 1.x, JsSIP 3, SIP.js): they are challenged with MD5 alone")
+    String[] auth_md5_only_user_agents() default {"baresip", "jssip", "sip.js"};
 
     @AttributeDefinition(description = "How long a nonce stays valid (seconds); older ones get stale=true")
     int nonce_ttl_seconds() default 300;

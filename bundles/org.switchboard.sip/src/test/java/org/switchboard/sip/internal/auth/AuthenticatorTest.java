@@ -181,7 +181,7 @@ class AuthenticatorTest {
     @Test
     void baresipGetsTheMd5ChallengeAloneOthersGetEveryAlgorithm() throws Exception {
         Authenticator quirky = new Authenticator(directory, REALM, nonces, limiter,
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), List.of("baresip"));
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), List.of("baresip", "jssip"));
         javax.sip.message.Request fromBaresip = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
                 "User-Agent: baresip v1.0.0 (x86_64/linux)");
         javax.sip.message.Response r1 = org.switchboard.sip.internal.Sip.MESSAGES.createResponse(401, fromBaresip);
@@ -189,6 +189,15 @@ class AuthenticatorTest {
         java.util.List<String> algs1 = new java.util.ArrayList<>();
         r1.getHeaders("WWW-Authenticate").forEachRemaining(h -> algs1.add(((javax.sip.header.WWWAuthenticateHeader) h).getAlgorithm()));
         assertEquals(List.of("MD5"), algs1);
+        javax.sip.message.Request fromJssip = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
+                "User-Agent: JsSIP 3.10.1");
+        javax.sip.message.Response rj = org.switchboard.sip.internal.Sip.MESSAGES.createResponse(401, fromJssip);
+        quirky.challenge(rj, org.switchboard.sip.internal.Sip.HEADERS, false, false, fromJssip);
+        assertEquals(1, java.util.Collections.list(new java.util.Enumeration<Object>() {
+            private final java.util.ListIterator<?> it = rj.getHeaders("WWW-Authenticate");
+            public boolean hasMoreElements() { return it.hasNext(); }
+            public Object nextElement() { return it.next(); }
+        }).size());
 
         javax.sip.message.Request fromOther = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
                 "User-Agent: Linphone/5.2");
