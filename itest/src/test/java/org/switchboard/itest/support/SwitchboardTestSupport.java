@@ -116,6 +116,7 @@ public abstract class SwitchboardTestSupport {
                 systemProperty("itest.tls.port").value(String.valueOf(tls)),
                 systemProperty("itest.wss.port").value(String.valueOf(wss)),
                 systemProperty("itest.rfc4475.dir").value(System.getProperty("rfc4475.dir", "")),
+                systemProperty("itest.jssip.dir").value(System.getProperty("jssip.dir", "")),
                 systemProperty("itest.report.dir").value(new File(examDir).getAbsoluteFile().getParent()),
                 systemProperty("pax.exam.service.timeout").value("60000"),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject(),
