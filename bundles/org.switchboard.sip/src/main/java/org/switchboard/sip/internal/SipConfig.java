@@ -54,7 +54,7 @@ public @interface SipConfig {
     @AttributeDefinition(description = "How long a block lasts (seconds)")
     int auth_block_seconds() default 300;
 
-    @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. Many clients (JsSIP, sipsak, Net::SIP) answer only the first challenge and know only MD5, so MD5 comes first by default; put SHA-256 first for fleets that support RFC 8760")
+    @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. Many clients (sipsak, Net::SIP) answer only the first challenge and know only MD5, so MD5 comes first by default; put SHA-256 first for fleets that support RFC 8760")
     String[] auth_algorithms() default {"MD5", "SHA-256"};
 
     @AttributeDefinition(description = "User-Agent prefixes of clients that fail on a challenge with an algorithm they do not know (baresip 1.x, JsSIP 3, SIP.js): they are challenged with MD5 alone")
