@@ -34,8 +34,9 @@ public class FirstStart {
         Path passwordFile = etc.resolve(config.admin_password_file()).toAbsolutePath().normalize();
         try {
             boolean created = new AdminAccount(etc.resolve("users.properties"), passwordFile, config.admin_user()).ensure();
-            String msg = (created ? "generated a password for" : "the password of") + " Karaf shell/SSH user '"
-                    + config.admin_user() + "' is in " + passwordFile;
+            String user = "Karaf shell/SSH user '" + config.admin_user() + "'";
+            String msg = created ? "generated a password for " + user + "; it is in " + passwordFile
+                    : "the password of " + user + " is in " + passwordFile;
             LOG.info(msg);
             System.out.println("Switchboard: " + msg);
         } catch (IOException e) {
