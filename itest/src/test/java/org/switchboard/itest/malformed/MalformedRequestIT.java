@@ -26,15 +26,7 @@ public class MalformedRequestIT extends SwitchboardTestSupport {
     private static final Duration ANSWER = Duration.ofSeconds(5);
 
     private static String options(int localPort, String cseq, boolean withCallId) {
-        String id = UUID.randomUUID().toString();
-        return "OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + id + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:probe@itest.invalid>;tag=" + id.substring(0, 8) + "\r\n"
-                + "To: <sip:127.0.0.1>\r\n"
-                + (withCallId ? "Call-ID: " + id + "@itest\r\n" : "")
-                + "CSeq: " + cseq + "\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        return UdpProbe.options(localPort, cseq, withCallId);
     }
 
     /** Sends the request built for the probe's port, expects 400, then an answered OPTIONS. */

@@ -107,15 +107,24 @@ public final class UdpProbe implements AutoCloseable {
      * @return a well-formed out-of-dialog OPTIONS for the server itself
      */
     public static String options(int localPort) {
+        return options(localPort, "1 OPTIONS", true);
+    }
+
+    /**
+     * @param localPort the port responses must come back to
+     * @param cseq the CSeq value, well-formed or not
+     * @param withCallId false to leave the mandatory Call-ID out
+     * @return an out-of-dialog OPTIONS for the server itself
+     */
+    public static String options(int localPort, String cseq, boolean withCallId) {
         String id = UUID.randomUUID().toString();
         return "OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + id + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:probe@itest.invalid>;tag=" + id.substring(0, 8) + "\r\n"
                 + "To: <sip:127.0.0.1>\r\n"
-                + "Call-ID: " + id + "@itest\r\n"
-                + "CSeq: 1 OPTIONS\r\n"
-                + "Accept: application/sdp\r\n"
+                + (withCallId ? "Call-ID: " + id + "@itest\r\n" : "")
+                + "CSeq: " + cseq + "\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
 
