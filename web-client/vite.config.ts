@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// Served by the platform at /phone/ (see CONTRACT.md).
+export default defineConfig({
+  base: '/phone/',
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 400,
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+} as any);
