@@ -108,9 +108,11 @@ public abstract class SwitchboardTestSupport {
                 editConfigurationFilePut(sipCfg, "tls.port", String.valueOf(tls)),
                 editConfigurationFilePut(sipCfg, "ws.port", String.valueOf(ws)),
                 editConfigurationFilePut(sipCfg, "wss.port", String.valueOf(wss)),
-                // for when the web bundle joins the core feature: keep Pax Web off 8181/8443 too
-                editConfigurationFilePut("etc/system.properties", "org.osgi.service.http.port", String.valueOf(http)),
-                editConfigurationFilePut("etc/system.properties", "org.osgi.service.http.port.secure", String.valueOf(https)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(https)),
+                systemProperty("itest.http.port").value(String.valueOf(http)),
+                systemProperty("itest.https.port").value(String.valueOf(https)),
+                systemProperty("itest.browser.dir").value(System.getProperty("browser.dir", "")),
                 systemProperty("itest.sip.port").value(String.valueOf(sip)),
                 systemProperty("itest.ws.port").value(String.valueOf(ws)),
                 systemProperty("itest.tls.port").value(String.valueOf(tls)),
@@ -133,6 +135,16 @@ public abstract class SwitchboardTestSupport {
     /** @return the server's SIP port (UDP and TCP) */
     protected static int sipPort() {
         return Integer.getInteger("itest.sip.port");
+    }
+
+    /** @return the platform's plain HTTP port (answered for loopback clients) */
+    protected static int httpPort() {
+        return Integer.getInteger("itest.http.port");
+    }
+
+    /** @return the platform's HTTPS port */
+    protected static int httpsPort() {
+        return Integer.getInteger("itest.https.port");
     }
 
     /** @return the server's plain WebSocket port */
