@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = Database.Config.class)
 public class Database implements DataSource {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(Database.class);
-    static final List<String> MIGRATIONS = List.of("V1__users_and_location.sql");
+    static final List<String> MIGRATIONS = List.of("V1__users_and_location.sql", "V2__call_history.sql");
 
     @ObjectClassDefinition(name = "Switchboard store", description = "The platform database")
     @interface Config {
