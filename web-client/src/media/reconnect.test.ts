@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Backoff, watchNetwork } from './reconnect';
+
+describe('Backoff', () => {
+  it('grows by the factor from the initial delay and caps at max', () => {
+    const b = new Backoff({ random: () => 0.5 }); // no jitter at 0.5
+    const seq = Array.from({ length: 10 }, () => b.next());
+    expect(seq).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000]);
+  });
+
+  it('applies ±jitter and never exceeds max', () => {
+    const lo = new Backoff({ initialMs: 1000, random: () => 0 });
+    const hi = new Backoff({ initialMs: 1000, random: () => 0.999999 });
+    expect(lo.next()).toBe(800);
+    expect(hi.next()).toBe(1200);
+    const capped = new Backoff({ initialMs: 1000, maxMs: 1000, random: () => 0.999999 });
+    expect(capped.next()).toBe(1000);
+    const r = new Backoff();
+    for (let i = 0; i < 50; i++) {
+      const v = r.next();
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(30000);
+    }
+  });
+
+  it('starts over after reset', () => {
+    const b = new Backoff({ initialMs: 100, factor: 3, jitter: 0 });
+    expect([b.next(), b.next(), b.next()]).toEqual([100, 300, 900]);
+    b.reset();
+    expect(b.next()).toBe(100);
+  });
+});
+
+describe('watchNetwork', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('debounces online/offline/connection changes and unsubscribes', () => {
+    vi.useFakeTimers();
+    const win = new EventTarget(), conn = new EventTarget();
+    const cb = vi.fn();
+    const off = watchNetwork(cb, win, conn);
+    win.dispatchEvent(new Event('offline'));
+    vi.advanceTimersByTime(300);
+    win.dispatchEvent(new Event('online'));
+    conn.dispatchEvent(new Event('change'));
+    vi.advanceTimersByTime(499);
+    expect(cb).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(cb).toHaveBeenCalledTimes(1);
+    conn.dispatchEvent(new Event('change'));
+    off();
+    vi.advanceTimersByTime(1000);
+    win.dispatchEvent(new Event('online'));
+    vi.advanceTimersByTime(1000);
+    expect(cb).toHaveBeenCalledTimes(1);
+  });
+});
