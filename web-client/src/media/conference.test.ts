@@ -17,8 +17,12 @@ describe('mixPlan', () => {
 });
 
 // ---- fakes: just enough Web Audio / WebRTC to observe the graph and the sender tracks ----
-type Track = { kind: string; label: string; stop: () => void };
-const track = (label: string, kind = 'audio'): Track => ({ kind, label, stop: () => {} });
+type Track = { kind: string; label: string; enabled: boolean; stopped: boolean; stop: () => void; clone: () => Track };
+const track = (label: string, kind = 'audio'): Track => {
+  const t: Track = { kind, label, enabled: true, stopped: false, stop: () => { t.stopped = true; },
+    clone: () => Object.assign(track(label, kind), { enabled: t.enabled }) };
+  return t;
+};
 class FakeStream {
   constructor(public tracks: Track[]) {}
   getTracks() { return this.tracks; }
@@ -54,7 +58,7 @@ function fakeCall(name: string) {
     getTransceivers: () => [],
     getReceivers: () => [{ track: track(`remote-${name}`) }, { track: track(`rvideo-${name}`, 'video') }],
   } as unknown as RTCPeerConnection;
-  return { pc, sender, mic: new FakeStream([track(`mic-${name}`)]) as unknown as MediaStream };
+  return { pc, sender, mic: new FakeStream([sender.track!]) as unknown as MediaStream };
 }
 /** Labels of the remote/mic sources feeding a destination with the given mixed track label. */
 function feeds(mixLabel: string): string[] {
@@ -111,5 +115,29 @@ describe('ConferenceMixer', () => {
     expect(b.sender.track?.label).toBe('mic-b');
     expect(feeds(a.sender.track!.label)).toEqual(['src:mic-a', 'src:remote-c']);
     expect(feeds('mix0')).toEqual(['src:remote-a', 'src:remote-c']);
+  });
+
+  it('keeps per-call mute (sender.track.enabled, as JsSIP does) across start and stop', async () => {
+    const m = new ConferenceMixer(ctx, () => () => {});
+    const a = fakeCall('a'), b = fakeCall('b');
+    const micA = a.sender.track!;
+    micA.enabled = false; // call a muted before the conference
+    m.add('a', a.pc, a.mic);
+    m.add('b', b.pc, b.mic);
+    m.start();
+    await Promise.resolve();
+    expect(a.sender.track!.enabled).toBe(false); // a stays muted
+    expect(b.sender.track!.enabled).toBe(true);
+    // the mixer mixes an enabled clone of each mic, so muting one leg never silences the others
+    const clone = nodes.find((n) => n.label === 'src:mic-a')!.stream!.tracks[0];
+    expect(clone.enabled).toBe(true);
+    a.sender.track!.enabled = true; // unmute a during the conference
+    b.sender.track!.enabled = false; // mute b during the conference
+    m.stop();
+    await Promise.resolve();
+    expect(a.sender.track).toBe(micA);
+    expect(micA.enabled).toBe(true);
+    expect(b.sender.track!.enabled).toBe(false);
+    expect(clone.stopped).toBe(true);
   });
 });

@@ -6,6 +6,9 @@
  * the user hears every call through heardStream(). Chrome only feeds a remote WebRTC stream
  * into Web Audio if the stream is also attached to a media element, so each remote stream is
  * attached to a muted Audio element while mixed.
+ * Mute: JsSIP's session.mute() toggles sender.track.enabled, i.e. the mixed track while
+ * mixing. The mixer therefore mixes a clone of the mic (always enabled) and carries the
+ * enabled state original -> mixed track on join and back on leave, so mute stays per call.
  */
 
 /** For each call, the other calls whose remote audio is mixed into what it is sent. */
@@ -30,6 +33,7 @@ export function attachMuted(stream: MediaStream): () => void {
 interface Leg {
   pc: RTCPeerConnection;
   mic: MediaStream;
+  micClones?: MediaStreamTrack[];
   sender?: RTCRtpSender;
   original?: MediaStreamTrack | null;
   micSource?: MediaStreamAudioSourceNode;
@@ -110,7 +114,12 @@ export class ConferenceMixer {
   private join(leg: Leg): void {
     leg.sender = audioSender(leg.pc);
     leg.original = leg.sender?.track ?? null;
-    leg.micSource = this.ctx.createMediaStreamSource(leg.mic);
+    leg.micClones = leg.mic.getAudioTracks().map((t) => {
+      const c = t.clone();
+      c.enabled = true;
+      return c;
+    });
+    if (leg.micClones.length) leg.micSource = this.ctx.createMediaStreamSource(new MediaStream(leg.micClones));
     leg.dest = this.ctx.createMediaStreamDestination();
     const remote = remoteAudio(leg.pc);
     if (remote) {
@@ -118,16 +127,22 @@ export class ConferenceMixer {
       leg.remoteSource = this.ctx.createMediaStreamSource(remote);
     }
     const mixed = leg.dest.stream.getAudioTracks()[0];
-    if (leg.sender && mixed) void leg.sender.replaceTrack(mixed).catch(() => {});
+    if (leg.sender && mixed) {
+      if (leg.original) mixed.enabled = leg.original.enabled;
+      void leg.sender.replaceTrack(mixed).catch(() => {});
+    }
   }
 
   private leave(leg: Leg): void {
+    const mixed = leg.dest?.stream.getAudioTracks()[0];
+    if (leg.original && mixed) leg.original.enabled = mixed.enabled;
     if (leg.sender && leg.dest) void leg.sender.replaceTrack(leg.original ?? null).catch(() => {});
+    leg.micClones?.forEach((t) => t.stop());
     leg.micSource?.disconnect();
     leg.remoteSource?.disconnect();
     leg.dest?.stream.getTracks().forEach((t) => t.stop());
     leg.detach?.();
-    leg.sender = leg.original = leg.micSource = leg.remoteSource = leg.dest = leg.detach = undefined;
+    leg.micClones = leg.sender = leg.original = leg.micSource = leg.remoteSource = leg.dest = leg.detach = undefined;
   }
 
   /** Rebuilds all connections from mixPlan(). */
