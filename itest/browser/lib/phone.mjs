@@ -180,6 +180,51 @@ export class Phone {
     return call;
   }
 
+  /**
+   * Starts recording, in the page, every state the call items and the registration go
+   * through (a MutationObserver), so that short-lived states (transfer success on a call that
+   * then ends, a brief "connecting") are not missed by polling.
+   */
+  async startTrace() {
+    await this.page.evaluate(() => {
+      if (window.__sbTrace) window.__sbTrace.observer.disconnect();
+      const seen = [];
+      const snap = () => {
+        const reg = document.querySelector('[data-testid="registration"]');
+        const r = reg ? reg.getAttribute('data-state') : null;
+        const last = seen.length ? seen[seen.length - 1] : null;
+        if (!last || last.registration !== r || last.kind !== 'registration') {
+          if (!seen.some((x) => x.kind === 'registration') || seen.filter((x) => x.kind === 'registration').pop().registration !== r) {
+            seen.push({ kind: 'registration', registration: r, t: performance.now() });
+          }
+        }
+        for (const e of document.querySelectorAll('[data-testid="call"]')) {
+          const c = {
+            kind: 'call',
+            id: e.getAttribute('data-call-id'),
+            status: e.getAttribute('data-status'),
+            hold: e.getAttribute('data-hold'),
+            transfer: e.getAttribute('data-transfer'),
+            remote: e.getAttribute('data-remote'),
+          };
+          const prev = seen.filter((x) => x.kind === 'call' && x.id === c.id).pop();
+          if (!prev || prev.status !== c.status || prev.hold !== c.hold || prev.transfer !== c.transfer) {
+            seen.push({ ...c, t: performance.now() });
+          }
+        }
+      };
+      const observer = new MutationObserver(snap);
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+      snap();
+      window.__sbTrace = { observer, seen };
+    });
+  }
+
+  /** What startTrace has seen so far. */
+  async trace() {
+    return this.page.evaluate(() => (window.__sbTrace ? window.__sbTrace.seen : []));
+  }
+
   async hookState() {
     return this.page.evaluate(() => window.switchboardPhone.state());
   }

@@ -88,7 +88,7 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
       },
       /** Launches a softphone for a party (its WAV as the microphone). */
       async phone(party, user, opts = {}) {
-        const p = await Phone.open({ party, user, wav: opts.silent ? undefined : s.wav(party), baseUrl, outDir, server, viewport: opts.viewport });
+        const p = await Phone.open({ party, user, wav: opts.silent ? undefined : s.wav(party), baseUrl, outDir, server: opts.server ?? server, viewport: opts.viewport });
         phones.push(p);
         return p;
       },
@@ -99,6 +99,13 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
         await p.waitRegistered();
         log(`${party} (${user.name}) registered`);
         return p;
+      },
+      /** The platform's client configuration (GET /api/client-config next to the client). */
+      async clientConfig() {
+        if (server) return { domain: server.domain, wssUrls: [server.ws] };
+        const res = await fetch(new URL('/api/client-config', baseUrl));
+        assert.equal(res.status, 200, `GET /api/client-config answers 200`);
+        return res.json();
       },
       async closePhone(p) {
         p.writeLog(name);
