@@ -1,0 +1,198 @@
+// One call: wraps a JsSIP RTCSession and mirrors its events into the call list.
+import { QualityMonitor, type CallQuality } from '../media/quality';
+import { applySink } from '../media/devices';
+import { holdState, setHold, setStatus, updateCall, type CallInfo } from '../state/calls';
+import type { EndInfo } from '../state/history';
+import { transferTransition, type TransferEvent } from '../state/transfer';
+import type { Store } from '../state/store';
+import type { Settings } from '../state/settings';
+import { stopStream } from './media';
+import { patchSessionNotify } from './notify';
+
+export interface PhoneCtx {
+  store: Store;
+  settings(): Settings;
+  error(msg: string): void;
+  callEnded(ctl: CallCtl, end: EndInfo, reason: string): void;
+  redirect(ctl: CallCtl, target: string): void;
+  onTalk(ctl: CallCtl): void;
+  onHoldRequest(ctl: CallCtl): void;
+  onReplaces(ctl: CallCtl, accept: () => void): void;
+  onRefer(ctl: CallCtl, ev: any): void;
+  mediaChanged(ctl: CallCtl): void;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export class CallCtl {
+  pc: RTCPeerConnection | null = null;
+  readonly remoteStream = new MediaStream();
+  readonly audio: HTMLAudioElement;
+  quality: CallQuality | null = null;
+  tones = '';
+  private monitor: QualityMonitor | null = null;
+  private iceTimer: number | undefined;
+  private redirected = false;
+  private dtmfHooked = new WeakSet<RTCDTMFSender>();
+
+  constructor(private phone: PhoneCtx, public session: any, readonly id: string,
+              public localStream: MediaStream | null) {
+    this.audio = document.createElement('audio');
+    this.audio.autoplay = true;
+    this.audio.dataset.callId = id;
+    this.audio.srcObject = this.remoteStream;
+    document.body.appendChild(this.audio);
+    void applySink(this.audio, phone.settings().speaker).catch(() => {});
+    this.bind();
+  }
+
+  get info(): CallInfo | undefined { return this.phone.store.state.calls.calls.find(c => c.id === this.id); }
+  private patch(p: Partial<CallInfo>): void { this.phone.store.calls(l => updateCall(l, this.id, p)); }
+
+  private bind(): void {
+    const s = this.session;
+    patchSessionNotify(s, ev => ev === 'talk' ? this.phone.onTalk(this) : this.phone.onHoldRequest(this));
+    if (s.connection) this.attachPc(s.connection);
+    s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
+    s.on('progress', (e: any) => {
+      const r = e.response;
+      const early = !!(r && r.status_code === 183 && r.body);
+      this.phone.store.calls(l => setStatus(l, this.id, 'ringing', early ? { earlyMedia: true } : {}));
+    });
+    s.on('accepted', () => this.phone.store.calls(l => setStatus(l, this.id, 'connected')));
+    s.on('confirmed', () => {
+      this.phone.store.calls(l => setStatus(l, this.id, 'connected'));
+      this.startMonitor();
+    });
+    s.on('hold', (e: any) => this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', true)));
+    s.on('unhold', (e: any) => this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', false)));
+    s.on('muted', () => this.patch({ muted: true }));
+    s.on('unmuted', () => this.patch({ muted: false }));
+    s.on('ended', (e: any) => this.finish('ended', e));
+    s.on('failed', (e: any) => this.onFailed(e));
+    s.on('replaces', (e: any) => this.phone.onReplaces(this, () => e.accept()));
+    s.on('refer', (e: any) => this.phone.onRefer(this, e));
+    s.on('sdp', (e: any) => {
+      if (e.originator === 'remote' && /m=video/.test(e.sdp)) this.patch({ video: true });
+    });
+  }
+
+  private onFailed(e: any): void {
+    const msg = e.message;
+    const code: number | undefined = msg?.status_code;
+    if (e.cause === 'Redirected' && msg && !this.redirected) {
+      try {
+        const contact = msg.parseHeader('contact');
+        if (contact?.uri) {
+          this.redirected = true;
+          this.cleanup();
+          this.phone.redirect(this, contact.uri.toString());
+          return;
+        }
+      } catch { /* fall through to a failure */ }
+    }
+    const info = this.info;
+    const normal = e.originator === 'local' || e.cause === 'Canceled' || e.cause === 'Rejected' && info?.direction === 'incoming'
+      || (info?.direction === 'incoming' && (e.cause === 'Canceled' || e.cause === 'Terminated'));
+    if (!normal) {
+      const reason = code ? `${code} ${msg.reason_phrase}` : e.cause;
+      this.phone.error(`Call failed: ${reason}`);
+    }
+    this.finish(normal ? 'ended' : 'error', e);
+  }
+
+  private finish(status: 'ended' | 'error', e: any): void {
+    const msg = e.message;
+    const code: number | undefined = msg?.status_code;
+    const reason = code ? `${code} ${msg.reason_phrase ?? ''}`.trim() : (e.cause === 'Terminated' || e.cause === 'Bye' ? '' : (e.cause ?? ''));
+    const originator = e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
+    this.phone.store.calls(l => setStatus(l, this.id, status, { reason }));
+    this.cleanup();
+    this.phone.callEnded(this, { originator, statusCode: code, cause: e.cause }, reason);
+  }
+
+  cleanup(): void {
+    this.monitor?.stop();
+    this.monitor = null;
+    clearTimeout(this.iceTimer);
+    stopStream(this.localStream);
+    this.audio.srcObject = null;
+    this.audio.remove();
+  }
+
+  private attachPc(pc: RTCPeerConnection): void {
+    if (this.pc === pc) return;
+    this.pc = pc;
+    pc.addEventListener('track', ev => {
+      if (!this.remoteStream.getTracks().includes(ev.track)) this.remoteStream.addTrack(ev.track);
+      ev.track.addEventListener('ended', () => this.remoteStream.removeTrack(ev.track));
+      if (ev.track.kind === 'video') this.patch({ video: true });
+      this.phone.mediaChanged(this);
+    });
+    pc.addEventListener('iceconnectionstatechange', () => {
+      const st = pc.iceConnectionState;
+      clearTimeout(this.iceTimer);
+      if (st === 'failed') this.iceRestart();
+      else if (st === 'disconnected') this.iceTimer = window.setTimeout(() => {
+        if (pc.iceConnectionState === 'disconnected') this.iceRestart();
+      }, 3000);
+    });
+  }
+
+  private startMonitor(): void {
+    if (!this.pc || this.monitor) return;
+    this.monitor = new QualityMonitor(this.pc, q => {
+      this.quality = q;
+      if (this.info?.quality !== q.color) this.patch({ quality: q.color });
+    });
+    this.monitor.start();
+  }
+
+  /** ICE restart re-INVITE (network change or ICE failure). */
+  iceRestart(): boolean {
+    const s = this.session;
+    if (!s.isEstablished?.() || !s.isReadyToReOffer?.()) return false;
+    return s.renegotiate({ rtcOfferConstraints: { iceRestart: true } });
+  }
+
+  get active(): boolean { return !this.session.isEnded(); }
+
+  answer(stream: MediaStream, video: boolean, pcConfig: RTCConfiguration): void {
+    this.localStream = stream;
+    this.patch({ video: video && stream.getVideoTracks().length > 0 });
+    this.session.answer({ mediaStream: stream, pcConfig });
+  }
+
+  reject(): void { if (!this.session.isEnded()) this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' }); }
+
+  hangup(): void { if (!this.session.isEnded()) this.session.terminate(); }
+
+  setMuted(on: boolean): void {
+    if (on) this.session.mute({ audio: true }); else this.session.unmute({ audio: true });
+    this.patch({ muted: on });
+  }
+
+  setHold(on: boolean): boolean {
+    const info = this.info;
+    if (!info || info.status !== 'connected') return false;
+    if (on === info.localHold) return true;
+    return on ? this.session.hold() : this.session.unhold();
+  }
+
+  holdFlag(): string { const i = this.info; return i ? holdState(i) : 'none'; }
+
+  dtmf(tone: string): void {
+    const sender = this.pc?.getSenders().find(s => s.track?.kind === 'audio' || s.dtmf);
+    const dtmf = sender?.dtmf;
+    if (dtmf && !this.dtmfHooked.has(dtmf)) {
+      this.dtmfHooked.add(dtmf);
+      dtmf.addEventListener('tonechange', ev => { if ((ev as RTCDTMFToneChangeEvent).tone) this.tones += (ev as RTCDTMFToneChangeEvent).tone; });
+    }
+    this.session.sendDTMF(tone, { transportType: 'RFC2833', duration: 160, interToneGap: 80 });
+  }
+
+  transferEvent(ev: TransferEvent): void {
+    const cur = this.info?.transfer ?? 'none';
+    const next = transferTransition(cur, ev);
+    if (next !== cur) this.patch({ transfer: next });
+  }
+}

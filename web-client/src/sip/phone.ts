@@ -1,0 +1,217 @@
+// The phone: one UA, the calls, and the operations the UI triggers.
+import { saveCalls, type PersistedCall } from '../media/persistence';
+import { watchNetwork } from '../media/reconnect';
+import { notify } from '../media/autoplay';
+import { toSipUri } from '../state/activation';
+import { activeCalls, addCall, focused, newCall, removeCall, updateCall } from '../state/calls';
+import { entryFromCall, sortHistory, type EndInfo } from '../state/history';
+import type { Settings } from '../state/settings';
+import type { Store } from '../state/store';
+import type { HistoryClient } from '../api/rest';
+import { CallCtl, type PhoneCtx } from './call';
+import { getLocalStream, MediaError } from './media';
+import { wantsAutoAnswer } from './notify';
+import { createUa, reRegister, type UaConfig } from './ua';
+import { Extras } from './extras';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall }
+
+export class Phone implements PhoneCtx {
+  ua: any = null;
+  readonly ctls = new Map<string, CallCtl>();
+  domain = '';
+  iceServers: RTCIceServer[] = [];
+  history: HistoryClient | null = null;
+  readonly extras: Extras;
+  private seq = 0;
+  private pending: Pending | null = null;
+  private replacing: { video: boolean } | null = null;
+  private unwatch: (() => void) | null = null;
+
+  constructor(readonly store: Store, readonly settings: () => Settings) {
+    this.extras = new Extras(this);
+    store.subscribe(() => this.persist());
+  }
+
+  error(msg: string): void { this.store.set({ error: msg }); }
+
+  get pcConfig(): RTCConfiguration { return { iceServers: this.iceServers }; }
+
+  start(cfg: UaConfig, domain: string, iceServers: RTCIceServer[]): void {
+    this.stop();
+    this.domain = domain;
+    this.iceServers = iceServers;
+    this.store.set({ registration: 'connecting', regReason: '' });
+    const ua = createUa(cfg, this.store, m => this.error(m));
+    ua.on('newRTCSession', (e: any) => this.onSession(e));
+    ua.on('sipEvent', (e: any) => this.extras.outOfDialogNotify(e.request));
+    this.ua = ua;
+    ua.start();
+    this.unwatch = watchNetwork(() => this.networkChanged());
+  }
+
+  stop(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    saveCalls([]);
+    for (const c of this.ctls.values()) c.hangup();
+    if (this.ua) {
+      const ua = this.ua;
+      ua.markStopped();
+      try { if (ua.isRegistered()) ua.unregister(); } catch { /* ignore */ }
+      setTimeout(() => ua.stop(), 300);
+      this.ua = null;
+    }
+    this.store.set({ registration: 'unregistered', regReason: '' });
+  }
+
+  private networkChanged(): void {
+    reRegister(this.ua);
+    for (const c of this.ctls.values()) c.iceRestart();
+  }
+
+  /** Places a call; target is what the user typed (bob, 123, sip:x@y). */
+  async call(target: string, video: boolean, opts: { reuseId?: string; restore?: PersistedCall } = {}): Promise<void> {
+    if (!this.ua) { this.error('Call failed: not registered'); return; }
+    const uri = toSipUri(target, this.domain);
+    if (!uri) { this.error(`Call failed: invalid destination "${target}"`); return; }
+    let stream: MediaStream;
+    try {
+      stream = await getLocalStream(this.settings(), video, m => this.error(m));
+    } catch (e) {
+      this.error(e instanceof MediaError ? e.message : `Media error: ${e}`);
+      if (opts.reuseId) this.store.calls(l => removeCall(l, opts.reuseId!));
+      return;
+    }
+    this.pending = { video, stream, ...opts };
+    try {
+      this.ua.call(uri, { mediaStream: stream, pcConfig: this.pcConfig, rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video } });
+    } catch (e) {
+      this.error(`Call failed: ${(e as Error).message}`);
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  private onSession(e: any): void {
+    const session = e.session;
+    const incoming = e.originator === 'remote';
+    const p = this.pending;
+    this.pending = null;
+    const id = p?.reuseId ?? `call-${++this.seq}`;
+    const remote = session.remote_identity?.uri?.toString() ?? '';
+    const name = session.remote_identity?.display_name ?? '';
+    if (p?.reuseId) {
+      this.store.calls(l => updateCall(l, id, { remote, redirectedTo: remote, status: 'calling' }));
+    } else {
+      const c = newCall(id, incoming ? 'incoming' : 'outgoing', remote, name);
+      if (p?.video) c.video = true;
+      this.store.calls(l => addCall(l, c));
+      this.store.set({ dialerOpen: false });
+    }
+    const ctl = new CallCtl(this, session, id, incoming ? null : p?.stream ?? null);
+    this.ctls.set(id, ctl);
+    session.on('confirmed', () => this.extras.joinIfConference(ctl));
+    if (p?.restore) this.extras.restoreOnConfirm(ctl, p.restore);
+    if (!incoming) return;
+    const req = e.request;
+    const headers = (n: string): string[] => { try { return req.getHeaders(n) ?? []; } catch { return []; } };
+    if (this.replacing || req.hasHeader('replaces')) {
+      const video = this.replacing?.video ?? false;
+      this.replacing = null;
+      void this.answer(id, video);
+    } else if (wantsAutoAnswer(headers)) {
+      void this.answer(id, /m=video/.test(req.body ?? ''));
+    } else if (document.hidden) {
+      notify('Incoming call', name ? `${name} <${remote}>` : remote);
+    }
+  }
+
+  async answer(id: string, video: boolean): Promise<void> {
+    const ctl = this.ctls.get(id);
+    if (!ctl || ctl.info?.status !== 'incoming') return;
+    let stream: MediaStream;
+    try {
+      stream = await getLocalStream(this.settings(), video, m => this.error(m));
+    } catch (e) {
+      this.error(e instanceof MediaError ? e.message : `Media error: ${e}`);
+      return;
+    }
+    // Answering while other calls run puts them on hold (unless they are in a conference).
+    for (const other of this.ctls.values()) if (other !== ctl && !other.info?.conference) other.setHold(true);
+    ctl.answer(stream, video, this.pcConfig);
+  }
+
+  focusedCtl(): CallCtl | undefined {
+    const f = focused(this.store.state.calls);
+    return f ? this.ctls.get(f.id) : undefined;
+  }
+
+  callEnded(ctl: CallCtl, end: EndInfo, reason: string): void {
+    const info = ctl.info;
+    this.extras.callGone(ctl);
+    if (info) {
+      const entry = entryFromCall(info, end, reason);
+      this.store.set({ history: sortHistory([entry, ...this.store.state.history]) });
+      void this.history?.add(entry).then(stored => {
+        this.store.set({ history: this.store.state.history.map(h => h === entry ? stored : h) });
+      });
+    }
+    setTimeout(() => {
+      if (this.ctls.get(ctl.id) === ctl) this.ctls.delete(ctl.id);
+      if (!this.ctls.has(ctl.id)) this.store.calls(l => removeCall(l, ctl.id));
+    }, 4000);
+  }
+
+  redirect(ctl: CallCtl, target: string): void {
+    this.ctls.delete(ctl.id);
+    const video = !!ctl.info?.video;
+    void this.call(target, video, { reuseId: ctl.id });
+  }
+
+  onTalk(ctl: CallCtl): void {
+    const st = ctl.info?.status;
+    if (st === 'incoming') void this.answer(ctl.id, false);
+    else if (st === 'connected') ctl.setHold(false);
+  }
+
+  onHoldRequest(ctl: CallCtl): void { ctl.setHold(true); }
+
+  onReplaces(_ctl: CallCtl, accept: () => void): void {
+    this.replacing = { video: !!_ctl.info?.video };
+    accept();
+  }
+
+  onRefer(ctl: CallCtl, ev: any): void { void this.extras.acceptRefer(ctl, ev); }
+
+  /** New microphone/camera selected: swap the tracks on live calls (replaceTrack). */
+  async replaceDevices(): Promise<void> {
+    for (const ctl of this.ctls.values()) {
+      if (!ctl.pc || !ctl.active || !ctl.localStream) continue;
+      const video = ctl.localStream.getVideoTracks().length > 0;
+      let fresh: MediaStream;
+      try { fresh = await getLocalStream(this.settings(), video, m => this.error(m)); } catch (e) { this.error((e as Error).message); continue; }
+      for (const track of fresh.getTracks()) {
+        const sender = ctl.pc.getSenders().find(x => x.track?.kind === track.kind);
+        const old = ctl.localStream.getTracks().find(t => t.kind === track.kind);
+        if (sender && !(track.kind === 'audio' && ctl.info?.conference)) await sender.replaceTrack(track).catch(() => {});
+        if (old) { ctl.localStream.removeTrack(old); old.stop(); }
+        ctl.localStream.addTrack(track);
+        if (track.kind === 'audio' && ctl.info?.muted) track.enabled = false;
+      }
+    }
+    this.store.set({});
+  }
+
+  mediaChanged(): void { this.store.set({}); }
+
+  /** Calls still running, for re-establishing them after a reload. */
+  private persist(): void {
+    if (!this.ua || !this.settings().keepLoggedIn) return;
+    const snap: PersistedCall[] = activeCalls(this.store.state.calls)
+      .filter(c => c.status === 'connected' || c.direction === 'outgoing')
+      .map(c => ({ remote: c.remote, video: c.video, hold: c.localHold, muted: c.muted, direction: c.direction }));
+    saveCalls(snap);
+  }
+}
