@@ -1,0 +1,11 @@
+package org.switchboard.web.internal;
+
+/** The configuration PIDs web components merge into a {@link WebConfig}, later ones winning. */
+final class Pids {
+    static final String SIP = "org.switchboard.sip";
+    static final String PAX_WEB = "org.ops4j.pax.web";
+    static final String WEB = "org.switchboard.web";
+
+    private Pids() {
+    }
+}

@@ -1,0 +1,39 @@
+package org.switchboard.web.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Settings of the web side. Components read it merged from {@code org.switchboard.sip} (the
+ * SIP ports and realm the client must use) and {@code org.switchboard.web}, so that the
+ * client configuration never disagrees with what the SIP listeners really do.
+ */
+@ObjectClassDefinition(name = "Switchboard web", description = "Softphone, client configuration and REST API")
+@interface WebConfig {
+    @AttributeDefinition(description = "SIP over WebSocket port (from org.switchboard.sip)")
+    int ws_port() default 5066;
+
+    @AttributeDefinition(description = "SIP over secure WebSocket port (from org.switchboard.sip)")
+    int wss_port() default 7443;
+
+    @AttributeDefinition(description = "Digest realm users authenticate in (from org.switchboard.sip)")
+    String realm() default "switchboard";
+
+    @AttributeDefinition(description = "More wss:// URLs offered to clients after this server's own, in priority order")
+    String[] extra_wss_urls() default {};
+
+    @AttributeDefinition(description = "ICE servers for clients: 'urls' or 'urls|username|credential', e.g. stun:stun.example.org:3478")
+    String[] ice_servers() default {};
+
+    @AttributeDefinition(description = "Answer plain HTTP from other hosts too; by default only loopback clients get plain HTTP, others are redirected to HTTPS")
+    boolean plain_http_remote() default false;
+
+    @AttributeDefinition(description = "HTTPS port (from org.ops4j.pax.web), where plain HTTP requests from other hosts are redirected")
+    int org_osgi_service_http_port_secure() default 8443;
+
+    @AttributeDefinition(description = "Failed REST logins from one address before it is blocked")
+    int auth_failure_limit() default 10;
+
+    @AttributeDefinition(description = "How long, in seconds, an address stays blocked after too many failed logins")
+    int auth_block_seconds() default 300;
+}
