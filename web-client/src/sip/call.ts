@@ -54,6 +54,7 @@ export class CallCtl {
     if (s.connection) this.attachPc(s.connection);
     s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
     s.on('progress', (e: any) => {
+      if (e.originator !== 'remote') return; // our own 180 on an incoming call
       const r = e.response;
       const early = !!(r && r.status_code === 183 && r.body);
       this.phone.store.calls(l => setStatus(l, this.id, 'ringing', early ? { earlyMedia: true } : {}));

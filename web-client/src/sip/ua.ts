@@ -10,7 +10,8 @@ export interface UaConfig {
   displayName: string;
 }
 
-export const USER_AGENT = 'Switchboard Phone (JsSIP 3.13.8)';
+// The platform challenges User-Agents that START with "JsSIP" with MD5 only (prefix match).
+export const USER_AGENT = 'JsSIP 3.13.8 (Switchboard Phone)';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => void): any {
