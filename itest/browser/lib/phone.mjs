@@ -21,6 +21,10 @@ export class Phone {
   static async open(o) {
     const origin = new URL(o.baseUrl).origin;
     const browser = await launchBrowser({ wav: o.wav?.file, viewport: o.viewport, origin });
+    if (process.env.SB_JSSIP_DEBUG) {
+      // JsSIP logs through the debug module: every SIP message into the console log
+      await browser.context.addInitScript(() => localStorage.setItem('debug', 'JsSIP:*'));
+    }
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     return new Phone(o, browser, page);
   }

@@ -44,7 +44,7 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
   const phones = [];
   let failed = null;
   const watchdog = setTimeout(() => {
-    console.error(`FAIL ${name}: the scenario did not finish within ${timeoutMs} ms`);
+    console.error(`FAIL ${name}: the scenario did not finish within ${Number(process.env.SB_TIMEOUT_MS || timeoutMs)} ms`);
     failed = new Error('watchdog');
     finish().finally(() => process.exit(3));
   }, Number(process.env.SB_TIMEOUT_MS || timeoutMs));
