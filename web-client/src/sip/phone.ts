@@ -161,7 +161,7 @@ export class Phone implements PhoneCtx {
     setTimeout(() => {
       if (this.ctls.get(ctl.id) === ctl) this.ctls.delete(ctl.id);
       if (!this.ctls.has(ctl.id)) this.store.calls(l => removeCall(l, ctl.id));
-    }, 4000);
+    }, 6000);
   }
 
   redirect(ctl: CallCtl, target: string): void {

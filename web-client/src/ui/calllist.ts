@@ -47,15 +47,16 @@ export class CallListView {
     for (const c of list.calls) {
       let row = this.rows.get(c.id);
       if (!row) {
-        row = h('li', { class: 'call-item', 'data-testid': 'call', 'data-call-id': c.id, tabindex: '0', role: 'button',
-          onclick: () => this.onFocus(c.id), onkeydown: (e: KeyboardEvent) => { if (e.key === ' ') { e.preventDefault(); this.onFocus(c.id); } } },
-          h('span', { class: 'st-icon', 'aria-hidden': 'true' }),
-          h('span', { class: 'who' }, h('span', { class: 'name' }), h('span', { class: 'status' })),
-          h('span', { class: 'meta' }, h('span', { class: 'timer' }), h('span', { class: 'q-dot', role: 'img' })));
+        // The row's button is named "Show <user>" so that its name never contains a control's
+        // name (e.g. "On hold" would match the "Hold" button in a substring match).
+        row = h('li', { class: 'call-item', 'data-testid': 'call', 'data-call-id': c.id },
+          h('button', { type: 'button', class: 'call-focus', onclick: () => this.onFocus(c.id) },
+            h('span', { class: 'st-icon', 'aria-hidden': 'true' }),
+            h('span', { class: 'who', 'aria-hidden': 'true' }, h('span', { class: 'name' }), h('span', { class: 'status' })),
+            h('span', { class: 'meta', 'aria-hidden': 'true' }, h('span', { class: 'timer' }), h('span', { class: 'q-dot' }))));
         this.rows.set(c.id, row);
         this.el.append(row);
       }
-      const d = row.dataset;
       const set = (k: string, v: string) => setAttr(row!, `data-${k}`, v);
       set('status', c.status);
       set('hold', holdState(c));
@@ -66,14 +67,14 @@ export class CallListView {
       set('remote', c.remote);
       set('direction', c.direction);
       set('conference', String(c.conference));
-      void d;
-      setAttr(row, 'aria-label', `${c.remoteName || userPart(c.remote)}: ${statusText(c)}`);
+      setAttr(row.querySelector('.call-focus')!, 'aria-label', `Show ${c.remoteName || userPart(c.remote)}`);
+      setAttr(row, 'title', statusText(c));
       setText(row.querySelector('.st-icon')!, statusIcon(c));
       setText(row.querySelector('.name')!, c.remoteName || userPart(c.remote));
       setText(row.querySelector('.status')!, statusText(c) + (c.muted ? ' · muted' : ''));
       setText(row.querySelector('.timer')!, timerOf(c, now));
       const dot = row.querySelector('.q-dot')!;
-      setAttr(dot, 'aria-label', `Voice quality: ${c.quality}`);
+      setAttr(dot, 'title', `Voice quality: ${c.quality}`);
       setAttr(dot, 'class', `q-dot q-${c.quality}`);
     }
   }
