@@ -42,6 +42,7 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
   mkdirSync(outDir, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), `sb-${name}-`));
   const phones = [];
+  const deferred = [];
   let failed = null;
   const watchdog = setTimeout(() => {
     console.error(`FAIL ${name}: the scenario did not finish within ${Number(process.env.SB_TIMEOUT_MS || timeoutMs)} ms`);
@@ -73,6 +74,14 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
     const server = process.env.SB_SERVER_WS ? { ws: process.env.SB_SERVER_WS, domain: process.env.SB_DOMAIN || '127.0.0.1' } : undefined;
     const wavs = {};
     const s = {
+      /**
+       * Records a failed expectation without stopping the scenario, so that one run reports
+       * every problem; the scenario fails at its end.
+       */
+      defer(message) {
+        console.error(`CHECK FAILED: ${message}`);
+        deferred.push(message);
+      },
       name,
       baseUrl,
       users,
@@ -115,6 +124,7 @@ export async function scenario(name, { usersNeeded = 0, timeoutMs = 120_000 } = 
     };
     log(`scenario ${name} against ${baseUrl}`);
     await body(s);
+    if (deferred.length) throw new assert.AssertionError({ message: `${deferred.length} check(s) failed:\n  - ${deferred.join('\n  - ')}` });
   } catch (e) {
     failed = e;
   }
