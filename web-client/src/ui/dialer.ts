@@ -19,7 +19,7 @@ export class Dialer {
 
   constructor(private actions: DialerActions) {
     this.input = h('input', {
-      type: 'text', id: 'destination', 'aria-label': 'Destination', placeholder: 'Name, number or SIP address',
+      type: 'text', id: 'destination', 'aria-label': 'Destination', placeholder: 'Name, number or SIP URI',
       autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', inputmode: 'text',
     });
     this.input.addEventListener('keydown', ev => {
