@@ -10,8 +10,6 @@ export interface ClientConfig {
   version?: string;
 }
 
-const base = (): string => new URL('..', location.href).pathname.replace(/\/phone\/?$/, '/');
-
 export async function fetchClientConfig(): Promise<ClientConfig | null> {
   try {
     const r = await fetch(`/api/client-config`, { headers: { Accept: 'application/json' } });
@@ -77,5 +75,3 @@ export class HistoryClient {
     try { await fetch(this.url, { method: 'DELETE', headers: this.headers() }); } catch { /* offline */ }
   }
 }
-
-export const apiBase = base;

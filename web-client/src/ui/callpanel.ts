@@ -41,10 +41,10 @@ export class CallPanel {
       btn('mute', 'Mute', 'mic', () => { const c = ctl(); if (c) c.setMuted(!c.info?.muted); }, 'toggle'),
       btn('hold', 'Hold', 'pause', () => { const c = ctl(); if (c) c.setHold(!c.info?.localHold); }, 'toggle'),
       btn('keypad', 'Keypad', 'grid', () => { this.dtmfPad.hidden = !this.dtmfPad.hidden; pressed(this.b.keypad, !this.dtmfPad.hidden); }, 'toggle'),
-      btn('addVideo', 'Add video', 'video', () => { const c = ctl(); if (c) addVideo(phone, c).catch(e => phone.error((e as Error).message)); }),
-      btn('pauseVideo', 'Pause video', 'video', () => { const c = ctl(); if (c) setVideoPaused(phone, c, !c.info?.videoPaused); }, 'toggle'),
+      btn('addVideo', 'Add video', 'video', () => { const c = ctl(); if (c) addVideo(phone, c).catch(e => phone.error((e as Error).message)); }, '', 'Video'),
+      btn('pauseVideo', 'Pause video', 'video', () => { const c = ctl(); if (c) setVideoPaused(phone, c, !c.info?.videoPaused); }, 'toggle', 'Pause'),
       btn('screen', 'Share screen', 'screen', () => { const c = ctl(); if (c) void phone.extras.toggleScreen(c); }, 'toggle', 'Share'),
-      btn('addCall', 'Add call', 'plus', () => actions.addCall()),
+      btn('addCall', 'Add call', 'plus', () => actions.addCall(), '', 'Add'),
       btn('transfer', 'Transfer', 'transfer', () => actions.transfer()),
       btn('conference', 'Conference', 'conf', () => phone.extras.toggleConference(), 'toggle'),
       btn('stats', 'Call statistics', 'stats', () => actions.stats(), '', 'Stats'));
