@@ -45,7 +45,8 @@ scenario('screenshots', { usersNeeded: 2, timeoutMs: 150_000 }, async (s) => {
 
     const { out } = await connect(a, b);
     await assertVisible(a, 'active call', [
-      ['call item', a.callItem(out)],
+      // on a phone's width the call list is a drawer behind the menu button; the call's panel shows
+      ...(vp.width >= 800 ? [['call item', a.callItem(out)]] : []),
       ['button "End call"', role('button', 'End call')],
       ['button "Mute"', role('button', 'Mute')],
       ['button "Hold"', role('button', 'Hold')],
