@@ -34,6 +34,11 @@ public final class IceLiteResponder {
         this.key = StunMessage.shortTermKey(local.pwd());
     }
 
+    /** Whether the peer's SDP carried ICE (a=ice-ufrag); without it, consent cannot be checked. */
+    public boolean hasRemoteUfrag() {
+        return remoteUfrag != null;
+    }
+
     public IceCredentials localCredentials() {
         return local;
     }
