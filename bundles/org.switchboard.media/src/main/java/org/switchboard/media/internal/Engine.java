@@ -1,0 +1,165 @@
+package org.switchboard.media.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.switchboard.api.media.BlobStore;
+import org.switchboard.api.media.Bridge;
+import org.switchboard.api.media.Conference;
+import org.switchboard.api.media.LegOptions;
+import org.switchboard.api.media.MediaEngine;
+import org.switchboard.api.media.MediaLeg;
+import org.switchboard.media.internal.leg.BridgeImpl;
+import org.switchboard.media.internal.leg.ConferenceImpl;
+import org.switchboard.media.internal.leg.Leg;
+import org.switchboard.media.internal.leg.LegContext;
+import org.switchboard.media.internal.leg.Legs;
+import org.switchboard.media.internal.leg.MediaClock;
+import org.switchboard.media.internal.leg.PromptLoader;
+import org.switchboard.media.internal.transport.PacketSecurityFactory;
+import org.switchboard.media.internal.transport.UdpTransport;
+
+/**
+ * The media engine: one port range, a few I/O threads and one 20 ms clock for all legs.
+ * Secure transport profiles come from {@link PacketSecurityFactory} services of this bundle.
+ */
+@Component(service = MediaEngine.class, configurationPid = "org.switchboard.media")
+@Designate(ocd = Engine.Config.class)
+public class Engine implements MediaEngine {
+
+    @ObjectClassDefinition(name = "Switchboard media engine", description = "RTP ports, addresses and timeouts")
+    @interface Config {
+        @AttributeDefinition(description = "Lowest UDP port for RTP/RTCP")
+        int port_min() default 20000;
+
+        @AttributeDefinition(description = "Highest UDP port for RTP/RTCP")
+        int port_max() default 29999;
+
+        @AttributeDefinition(description = "Address to bind media sockets to; empty for all")
+        String bind_address() default "";
+
+        @AttributeDefinition(description = "Address written into SDP (NAT); empty for the bind address or this host's")
+        String public_address() default "";
+
+        @AttributeDefinition(description = "Seconds without RTP before a call is considered dead; 0 for never")
+        int rtp_timeout_seconds() default 30;
+
+        @AttributeDefinition(description = "I/O threads reading media sockets")
+        int io_threads() default 1;
+    }
+
+    /** The settings, also used by tests without OSGi. */
+    public record Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
+            int ioThreads) {
+    }
+
+    private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
+    private final MediaClock clock = new MediaClock();
+    private final UdpTransport transport;
+    private final ExecutorService blocking;
+    private final Legs legs;
+    private final PromptLoader prompts;
+    private volatile BlobStore blobs;
+
+    @Activate
+    public Engine(Config config) {
+        this(new Settings(config.port_min(), config.port_max(), config.bind_address(), config.public_address(),
+                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads()));
+    }
+
+    public Engine(Settings settings) {
+        InetAddress bind = address(settings.bindAddress());
+        String publicAddress = !settings.publicAddress().isBlank() ? settings.publicAddress()
+                : !bind.isAnyLocalAddress() ? bind.getHostAddress() : localHost();
+        this.transport = new UdpTransport(bind, settings.portMin(), settings.portMax(), settings.ioThreads());
+        this.blocking = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "media-files");
+            t.setDaemon(true);
+            return t;
+        });
+        LegContext ctx = new LegContext(clock, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
+                profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null));
+        this.legs = new Legs(ctx);
+        this.prompts = new PromptLoader(clock, blocking, () -> blobs);
+        clock.start();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setBlobStore(BlobStore store) {
+        this.blobs = store;
+    }
+
+    void unsetBlobStore(BlobStore store) {
+        if (this.blobs == store) {
+            this.blobs = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addSecurity(PacketSecurityFactory factory) {
+        securities.add(factory);
+    }
+
+    public void removeSecurity(PacketSecurityFactory factory) {
+        securities.remove(factory);
+    }
+
+    @Override
+    public MediaLeg answer(String offerSdp, LegOptions options) {
+        return legs.answer(offerSdp, options);
+    }
+
+    @Override
+    public MediaLeg offer(LegOptions options) {
+        return legs.offer(options);
+    }
+
+    @Override
+    public Conference conference(String name) {
+        return new ConferenceImpl(name, clock, prompts);
+    }
+
+    @Override
+    public Bridge bridge(MediaLeg a, MediaLeg b) {
+        return new BridgeImpl(clock, (Leg) a, (Leg) b);
+    }
+
+    @Deactivate
+    public void close() {
+        clock.close();
+        transport.close();
+        blocking.shutdownNow();
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return host == null || host.isBlank() ? InetAddress.getByName("0.0.0.0") : InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bind.address " + host + " is not an address of this host", e);
+        }
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.switchboard.media.internal.leg;
+
+/** Marks a leg as sending back what it receives. */
+final class Echo extends LegOperation<Void> {
+    private final Runnable remove;
+
+    Echo(MediaClock clock, Runnable remove) {
+        super(clock);
+        this.remove = remove;
+    }
+
+    @Override
+    void stopped() {
+        remove.run();
+        finish(null);
+    }
+
+    @Override
+    void legEnded() {
+        finish(null);
+    }
+}

@@ -1,0 +1,24 @@
+package org.switchboard.media.internal.leg;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.switchboard.api.media.BlobStore;
+import org.switchboard.media.internal.transport.PacketSecurityFactory;
+import org.switchboard.media.internal.transport.UdpTransport;
+
+/**
+ * What every leg shares with the engine.
+ *
+ * @param clock the media clock
+ * @param transport sockets and I/O threads
+ * @param blocking runs file and blob I/O off the clock thread
+ * @param blobs the blob store, or null while none is registered
+ * @param rtpTimeout the default RTP timeout
+ * @param publicAddress the address written into SDP
+ * @param security the security factory for a transport profile, or null if none supports it
+ */
+public record LegContext(MediaClock clock, UdpTransport transport, Executor blocking, Supplier<BlobStore> blobs,
+        Duration rtpTimeout, String publicAddress, Function<String, PacketSecurityFactory> security) {
+}

@@ -1,0 +1,98 @@
+package org.switchboard.media.internal.leg;
+
+import java.util.List;
+import org.switchboard.media.internal.codec.AudioCodec;
+import org.switchboard.media.internal.dtmf.DtmfSender;
+import org.switchboard.media.internal.pipeline.Node;
+import org.switchboard.media.internal.pipeline.NodeStats;
+import org.switchboard.media.internal.pipeline.OutFrame;
+import org.switchboard.media.internal.rtp.RtpWriter;
+import org.switchboard.media.internal.transport.LegSocket;
+import org.switchboard.media.internal.transport.PacketSecurity;
+
+/** PCM frame → encoder (or telephone-event) → RTP packetizer → security → socket; on the clock thread. */
+final class OutboundChain {
+    private final Node<OutFrame> head;
+    private final OutFrame frame = new OutFrame();
+    private final long ssrc = java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    private int seq = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000);
+    private long timestamp = java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    private long eventTimestamp;
+    private volatile long sent;
+
+    OutboundChain(Leg leg, DtmfSender dtmf, PacketSecurity security, LegSocket socket) {
+        head = new Node<OutFrame>("encoder") {
+            @Override
+            protected boolean process(OutFrame f) {
+                f.dtmf = leg.telephoneEventPt() >= 0 && dtmf.active();
+                if (f.dtmf) {
+                    if (!dtmf.next(f.packet, OutFrame.HEADER)) {
+                        return false;
+                    }
+                    f.marker = dtmf.marker();
+                    f.payloadLength = 4;
+                    return true;
+                }
+                AudioCodec codec = leg.codecImpl();
+                f.marker = false;
+                f.payloadLength = codec.encode(f.pcm, OutFrame.SAMPLES, f.packet, OutFrame.HEADER);
+                return true;
+            }
+        };
+        head.attach(new Node<OutFrame>("packetizer") {
+            @Override
+            protected boolean process(OutFrame f) {
+                if (f.dtmf && f.marker) {
+                    eventTimestamp = timestamp;
+                }
+                long ts = f.dtmf ? eventTimestamp : timestamp;
+                RtpWriter.header(f.packet, 0, f.dtmf ? leg.telephoneEventPt() : leg.payloadType(), f.marker,
+                        seq, ts, ssrc);
+                seq = (seq + 1) & 0xFFFF;
+                f.wrapper.clear().limit(OutFrame.HEADER + f.payloadLength);
+                return true;
+            }
+        }).attach(new Node<OutFrame>("security-out") {
+            @Override
+            protected boolean process(OutFrame f) {
+                if (!security.ready()) {
+                    return false;
+                }
+                f.out = security.outbound(f.wrapper, false);
+                return f.out != null;
+            }
+        }).attach(new Node<OutFrame>("socket") {
+            @Override
+            protected boolean process(OutFrame f) {
+                boolean ok = socket.sendRtp(f.out, leg.remoteRtp());
+                if (ok) {
+                    sent++;
+                }
+                return ok;
+            }
+        });
+    }
+
+    OutFrame frame() {
+        return frame;
+    }
+
+    /** Sends the frame's PCM (or a due DTMF event), and advances the RTP clock by 20 ms. */
+    void send() {
+        head.accept(frame);
+        timestamp = (timestamp + OutFrame.SAMPLES) & 0xFFFFFFFFL;
+    }
+
+    /** Advances the RTP clock without sending (hold). */
+    void skip() {
+        timestamp = (timestamp + OutFrame.SAMPLES) & 0xFFFFFFFFL;
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    List<NodeStats> stats() {
+        return head.chainStats();
+    }
+}

@@ -1,0 +1,240 @@
+package org.switchboard.media.internal.sdp;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import org.switchboard.api.media.MediaDirection;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.media.internal.codec.AudioCodec;
+import org.switchboard.media.internal.codec.G711;
+
+/**
+ * Offer/answer for one audio stream (RFC 3264). The codec is the first one in the offer's
+ * order that we accept; telephone-event keeps the offerer's payload type; every other
+ * m-section is rejected with port 0.
+ */
+public final class SdpNegotiator {
+    public static final int DEFAULT_TELEPHONE_EVENT = 101;
+
+    private SdpNegotiator() {
+    }
+
+    /** The result of answering an offer. */
+    public record Answer(Negotiated negotiated, String sdp) {
+    }
+
+    public static Answer answer(Sdp offer, LocalMedia local) {
+        int audioIndex = audioIndex(offer);
+        MediaSection m = offer.media().get(audioIndex);
+        Negotiated n = negotiate(offer, m, local.codecs(), true);
+        StringBuilder sdp = header(local);
+        String group = offer.attribute("group");
+        if (group != null && group.startsWith("BUNDLE") && n.mid() != null) {
+            sdp.append("a=group:BUNDLE ").append(n.mid()).append("\r\n");
+        }
+        for (int i = 0; i < offer.media().size(); i++) {
+            MediaSection other = offer.media().get(i);
+            if (i == audioIndex) {
+                audio(sdp, local, n.profile(), n.payloadType(), n.codec(), n.telephoneEvent(), n.direction(),
+                        n.rtcpMux(), n.mid());
+            } else {
+                sdp.append("m=").append(other.type()).append(" 0 ").append(other.profile()).append(' ')
+                        .append(String.join(" ", other.formats())).append("\r\n");
+                if (other.attribute("mid") != null) {
+                    sdp.append("a=mid:").append(other.attribute("mid")).append("\r\n");
+                }
+            }
+        }
+        return new Answer(n, sdp.toString());
+    }
+
+    /** @return an offer of every accepted codec plus telephone-event, sendrecv, rtcp-mux */
+    public static String offer(LocalMedia local, String profile, MediaDirection direction) {
+        StringBuilder sdp = header(local);
+        boolean secure = local.security().fingerprint() != null;
+        if (secure) {
+            sdp.append("a=group:BUNDLE 0\r\n");
+        }
+        audio(sdp, local, profile, -1, null, DEFAULT_TELEPHONE_EVENT, direction, true, secure ? "0" : null);
+        return sdp.toString();
+    }
+
+    /** Applies the peer's answer to our offer. */
+    public static Negotiated applyAnswer(Sdp answer, List<String> codecs) {
+        MediaSection m = answer.media().get(audioIndex(answer));
+        return negotiate(answer, m, codecs, false);
+    }
+
+    private static Negotiated negotiate(Sdp sdp, MediaSection m, List<String> accepted, boolean answering) {
+        AudioCodec codec = null;
+        int pt = -1;
+        int te = -1;
+        for (String f : m.formats()) {
+            int p = parsePt(f);
+            String map = m.rtpmap(p);
+            if (map == null) {
+                continue;
+            }
+            String name = map.split("/")[0].toUpperCase(Locale.ROOT);
+            boolean narrowband = map.contains("/8000");
+            if (codec == null && narrowband && contains(accepted, name)) {
+                codec = "PCMU".equals(name) ? G711.PCMU : "PCMA".equals(name) ? G711.PCMA : null;
+                pt = codec == null ? -1 : p;
+            } else if (te < 0 && narrowband && "TELEPHONE-EVENT".equals(name)) {
+                te = p;
+            }
+        }
+        if (codec == null) {
+            throw new MediaException(488, "no common audio codec: we accept " + accepted + ", the peer offers "
+                    + m.formats());
+        }
+        String address = m.connection() != null ? m.connection() : sdp.connection();
+        if (address == null) {
+            throw new MediaException(488, "SDP without c= line");
+        }
+        MediaDirection remote = m.direction(sdp);
+        boolean nullAddress = "0.0.0.0".equals(address);
+        MediaDirection ours = mirror(remote);
+        if (nullAddress && ours.sends()) {
+            ours = ours.receives() ? MediaDirection.RECVONLY : MediaDirection.INACTIVE;
+        }
+        boolean mux = m.rtcpMux();
+        InetSocketAddress rtp = nullAddress ? null : InetSocketAddress.createUnresolved(address, m.port());
+        InetSocketAddress rtcp = nullAddress ? null : rtcp(m, address, mux);
+        String ptime = m.attribute("ptime");
+        return new Negotiated(codec, pt, te, ours, rtp, rtcp, mux,
+                ptime == null ? 20 : Integer.parseInt(ptime.trim()), m.profile(), m.security(sdp), m.attribute("mid"));
+    }
+
+    private static InetSocketAddress rtcp(MediaSection m, String address, boolean mux) {
+        if (mux) {
+            return InetSocketAddress.createUnresolved(address, m.port());
+        }
+        String a = m.attribute("rtcp");
+        if (a != null) {
+            String[] parts = a.trim().split("\\s+");
+            String host = parts.length >= 4 ? parts[3] : address;
+            return InetSocketAddress.createUnresolved(host, Integer.parseInt(parts[0]));
+        }
+        return InetSocketAddress.createUnresolved(address, m.port() + 1);
+    }
+
+    /** @return our direction for the peer's: what it sends we receive and the reverse */
+    static MediaDirection mirror(MediaDirection remote) {
+        return switch (remote) {
+            case SENDONLY -> MediaDirection.RECVONLY;
+            case RECVONLY -> MediaDirection.SENDONLY;
+            case INACTIVE -> MediaDirection.INACTIVE;
+            case SENDRECV -> MediaDirection.SENDRECV;
+        };
+    }
+
+    private static int audioIndex(Sdp sdp) {
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaSection m = sdp.media().get(i);
+            if ("audio".equalsIgnoreCase(m.type()) && m.port() != 0) {
+                return i;
+            }
+        }
+        throw new MediaException(488, "no active audio stream in the SDP");
+    }
+
+    private static StringBuilder header(LocalMedia local) {
+        StringBuilder sdp = new StringBuilder(512);
+        String ip = local.address().contains(":") ? "IP6" : "IP4";
+        sdp.append("v=0\r\n")
+                .append("o=switchboard ").append(local.sessionId()).append(' ').append(local.version())
+                .append(" IN ").append(ip).append(' ').append(local.address()).append("\r\n")
+                .append("s=switchboard\r\n")
+                .append("c=IN ").append(ip).append(' ').append(local.address()).append("\r\n")
+                .append("t=0 0\r\n");
+        if (local.security().iceUfrag() != null) {
+            sdp.append("a=ice-lite\r\n");
+        }
+        return sdp;
+    }
+
+    private static void audio(StringBuilder sdp, LocalMedia local, String profile, int pt, AudioCodec codec, int te,
+            MediaDirection direction, boolean mux, String mid) {
+        sdp.append("m=audio ").append(local.port()).append(' ').append(profile);
+        if (codec != null) {
+            sdp.append(' ').append(pt);
+        } else {
+            for (String name : local.codecs()) {
+                AudioCodec c = byName(name);
+                if (c != null) {
+                    sdp.append(' ').append(c.payloadType());
+                }
+            }
+        }
+        if (te >= 0) {
+            sdp.append(' ').append(te);
+        }
+        sdp.append("\r\n");
+        if (codec != null) {
+            sdp.append("a=rtpmap:").append(pt).append(' ').append(codec.name()).append("/8000\r\n");
+        } else {
+            for (String name : local.codecs()) {
+                AudioCodec c = byName(name);
+                if (c != null) {
+                    sdp.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.name()).append("/8000\r\n");
+                }
+            }
+        }
+        if (te >= 0) {
+            sdp.append("a=rtpmap:").append(te).append(" telephone-event/8000\r\n")
+                    .append("a=fmtp:").append(te).append(" 0-16\r\n");
+        }
+        sdp.append("a=ptime:20\r\n").append("a=").append(direction.name().toLowerCase(Locale.ROOT)).append("\r\n");
+        if (mux) {
+            sdp.append("a=rtcp-mux\r\n");
+        } else {
+            sdp.append("a=rtcp:").append(local.port() + 1).append("\r\n");
+        }
+        if (mid != null) {
+            sdp.append("a=mid:").append(mid).append("\r\n");
+        }
+        security(sdp, local);
+    }
+
+    private static void security(StringBuilder sdp, LocalMedia local) {
+        var s = local.security();
+        if (s.iceUfrag() != null) {
+            sdp.append("a=ice-ufrag:").append(s.iceUfrag()).append("\r\n").append("a=ice-pwd:").append(s.icePwd())
+                    .append("\r\n");
+            for (String c : s.candidates()) {
+                sdp.append("a=candidate:").append(c).append("\r\n");
+            }
+            sdp.append("a=end-of-candidates\r\n");
+        }
+        if (s.fingerprint() != null) {
+            sdp.append("a=fingerprint:").append(s.fingerprint()).append("\r\n");
+        }
+        if (s.setup() != null) {
+            sdp.append("a=setup:").append(s.setup()).append("\r\n");
+        }
+        for (String c : s.crypto()) {
+            sdp.append("a=crypto:").append(c).append("\r\n");
+        }
+    }
+
+    static AudioCodec byName(String name) {
+        return switch (name.toUpperCase(Locale.ROOT)) {
+            case "PCMU" -> G711.PCMU;
+            case "PCMA" -> G711.PCMA;
+            default -> null;
+        };
+    }
+
+    private static boolean contains(List<String> accepted, String name) {
+        return accepted.stream().anyMatch(a -> a.equalsIgnoreCase(name));
+    }
+
+    private static int parsePt(String f) {
+        try {
+            return Integer.parseInt(f);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
