@@ -6,11 +6,13 @@ import type { EndInfo } from '../state/history';
 import { transferTransition, type TransferEvent } from '../state/transfer';
 import type { Store } from '../state/store';
 import type { Settings } from '../state/settings';
+import { redirectTarget } from '../state/activation';
 import { stopStream } from './media';
 import { patchSessionNotify } from './notify';
 
 export interface PhoneCtx {
   store: Store;
+  domain: string;
   settings(): Settings;
   error(msg: string): void;
   callEnded(ctl: CallCtl, end: EndInfo, reason: string): void;
@@ -86,7 +88,7 @@ export class CallCtl {
         if (contact?.uri) {
           this.redirected = true;
           this.cleanup();
-          this.phone.redirect(this, contact.uri.toString());
+          this.phone.redirect(this, redirectTarget(contact.uri, this.phone.domain, contact.uri.toString()));
           return;
         }
       } catch { /* fall through to a failure */ }

@@ -58,3 +58,16 @@ describe('destination to SIP URI', () => {
     expect(toSipUri('bob', '')).toBeNull();
   });
 });
+
+describe('redirectTarget', () => {
+  it('calls a same-domain Contact by its address of record', async () => {
+    const { redirectTarget } = await import('./activation');
+    expect(redirectTarget({ scheme: 'sip', user: 'bob', host: 'vm', port: 58752 }, 'vm', 'sip:bob@vm:58752')).toBe('sip:bob@vm');
+    expect(redirectTarget({ scheme: 'sip', user: 'bob', host: 'VM', port: null }, 'vm', 'sip:bob@VM;transport=ws')).toBe('sip:bob@vm');
+  });
+  it('keeps a foreign Contact as it is', async () => {
+    const { redirectTarget } = await import('./activation');
+    expect(redirectTarget({ scheme: 'sip', user: 'bob', host: 'other.example', port: 5070 }, 'vm', 'sip:bob@other.example:5070')).toBe('sip:bob@other.example:5070');
+    expect(redirectTarget({ scheme: 'sip', user: null, host: 'vm', port: 5060 }, 'vm', 'sip:vm:5060')).toBe('sip:vm:5060');
+  });
+});

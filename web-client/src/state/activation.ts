@@ -77,3 +77,12 @@ export function toSipUri(target: string, domain: string): string | null {
   if (!/^[A-Za-z0-9+*#._!~'%-]+$/.test(t)) return null;
   return `sip:${t}@${domain}`;
 }
+
+/** Where a 3xx redirect sends the call. A Contact in our own domain names a user of this
+ *  platform: call its address of record (sip:user@domain) through the proxy, without the
+ *  port, transport or other parameters a proxy may have stamped on it (the platform's proxy
+ *  rewrites a WebSocket client's 3xx Contact to that client's source port). */
+export function redirectTarget(c: { scheme?: string; user?: string | null; host: string; port?: number | null }, domain: string, full: string): string {
+  if (c.user && domain && c.host.toLowerCase() === domain.toLowerCase()) return `${c.scheme || 'sip'}:${c.user}@${domain}`;
+  return full;
+}
