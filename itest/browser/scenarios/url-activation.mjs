@@ -1,7 +1,8 @@
 // /phone/?username=..&password=..&destination=<B> registers and dials B at once: B sees the
-// incoming call from A, and the password does not stay in the address bar.
+// incoming call from A, and the password does not stay in the address bar. Cancelling the
+// call before it is answered ends it at B too.
 import { scenario, assert, log } from '../lib/scenario.mjs';
-import { waitNoActiveCalls } from '../lib/calls.mjs';
+import { waitNoActiveCalls, waitEnded } from '../lib/calls.mjs';
 
 scenario('url-activation', { usersNeeded: 2, timeoutMs: 80_000 }, async (s) => {
   const [ua, ub] = s.users;
@@ -13,7 +14,12 @@ scenario('url-activation', { usersNeeded: 2, timeoutMs: 80_000 }, async (s) => {
   const inc = await b.waitCall({ status: 'incoming', remote: ua.name });
   log(`alice dialled bob from the URL: ${JSON.stringify(out)}; bob sees ${JSON.stringify(inc)}`);
   assert.ok(!a.page.url().includes(ua.password), `the password is removed from the address bar (URL is ${a.page.url()})`);
+  // alice hangs up before bob answers: the CANCEL must stop bob's ringing
   await a.click('End call', { callId: out.id });
   await waitNoActiveCalls(a);
-  await waitNoActiveCalls(b);
+  try {
+    await waitEnded(b, inc.id, 10_000);
+  } catch (e) {
+    s.defer(`bob's incoming call ends when alice cancels it: ${e.message}`);
+  }
 });
