@@ -55,3 +55,27 @@ describe('watchNetwork', () => {
     expect(cb).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('networkAction', () => {
+  it('goes offline, reconnects or refreshes', async () => {
+    const { networkAction } = await import('./reconnect');
+    expect(networkAction(false, true)).toBe('offline');
+    expect(networkAction(false, false)).toBe('offline');
+    expect(networkAction(true, false)).toBe('reconnect');
+    expect(networkAction(true, true)).toBe('refresh');
+  });
+});
+
+describe('DeferredRestarts', () => {
+  it('runs each waiting item once on flush', async () => {
+    const { DeferredRestarts } = await import('./reconnect');
+    const d = new DeferredRestarts<string>();
+    d.add('a'); d.add('b'); d.add('a');
+    expect(d.size).toBe(2);
+    const ran: string[] = [];
+    d.flush(x => ran.push(x));
+    expect(ran).toEqual(['a', 'b']);
+    d.flush(x => ran.push(x));
+    expect(ran).toEqual(['a', 'b']);
+  });
+});

@@ -75,3 +75,27 @@ export function watchNetwork(
     connection?.removeEventListener('change', fire);
   };
 }
+
+export type NetworkAction = 'offline' | 'reconnect' | 'refresh';
+
+/** What a network change means for the SIP connection: the browser went offline (drop the
+ *  WebSocket, show not registered), came back while disconnected (reconnect, then restart
+ *  ICE once registered), or changed while connected (re-REGISTER and restart ICE now). */
+export function networkAction(online: boolean, transportConnected: boolean): NetworkAction {
+  if (!online) return 'offline';
+  return transportConnected ? 'refresh' : 'reconnect';
+}
+
+/** Calls whose ICE restart waits for signalling: a re-INVITE over a closed WebSocket fails
+ *  with a transport error, and JsSIP ends the call on that. */
+export class DeferredRestarts<T> {
+  private waiting = new Set<T>();
+  add(x: T): void { this.waiting.add(x); }
+  get size(): number { return this.waiting.size; }
+  /** Hands every waiting item to run (once) and forgets them. */
+  flush(run: (x: T) => void): void {
+    const xs = [...this.waiting];
+    this.waiting.clear();
+    xs.forEach(run);
+  }
+}

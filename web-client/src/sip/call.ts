@@ -9,6 +9,7 @@ import type { Settings } from '../state/settings';
 import { redirectTarget } from '../state/activation';
 import { stopStream } from './media';
 import { patchSessionNotify } from './notify';
+import { keepCallOnTransportError, replacesValue } from './resilience';
 
 export interface PhoneCtx {
   store: Store;
@@ -22,6 +23,8 @@ export interface PhoneCtx {
   onReplaces(ctl: CallCtl, accept: () => void): void;
   onRefer(ctl: CallCtl, ev: any): void;
   mediaChanged(ctl: CallCtl): void;
+  restartIce(ctl: CallCtl): void;
+  recoverCall(ctl: CallCtl): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34,6 +37,8 @@ export class CallCtl {
   private monitor: QualityMonitor | null = null;
   private iceTimer: number | undefined;
   private redirected = false;
+  /** Set when a new dialog (INVITE with Replaces) took this call over. */
+  replaced = false;
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
 
   constructor(private phone: PhoneCtx, public session: any, readonly id: string,
@@ -52,6 +57,7 @@ export class CallCtl {
 
   private bind(): void {
     const s = this.session;
+    keepCallOnTransportError(s);
     patchSessionNotify(s, ev => ev === 'talk' ? this.phone.onTalk(this) : this.phone.onHoldRequest(this));
     if (s.connection) this.attachPc(s.connection);
     s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
@@ -80,6 +86,7 @@ export class CallCtl {
   }
 
   private onFailed(e: any): void {
+    if (this.replaced) { this.cleanup(false); return; }
     const msg = e.message;
     const code: number | undefined = msg?.status_code;
     if (e.cause === 'Redirected' && msg && !this.redirected) {
@@ -104,6 +111,7 @@ export class CallCtl {
   }
 
   private finish(status: 'ended' | 'error', e: any): void {
+    if (this.replaced) { this.cleanup(false); return; } // a new dialog carries this call on
     const msg = e.message;
     const code: number | undefined = msg?.status_code;
     const reason = code ? `${code} ${msg.reason_phrase ?? ''}`.trim() : (e.cause === 'Terminated' || e.cause === 'Bye' ? '' : (e.cause ?? ''));
@@ -113,11 +121,11 @@ export class CallCtl {
     this.phone.callEnded(this, { originator, statusCode: code, cause: e.cause }, reason);
   }
 
-  cleanup(): void {
+  cleanup(stopLocal = true): void {
     this.monitor?.stop();
     this.monitor = null;
     clearTimeout(this.iceTimer);
-    stopStream(this.localStream);
+    if (stopLocal) stopStream(this.localStream);
     this.audio.srcObject = null;
     this.audio.remove();
   }
@@ -134,9 +142,9 @@ export class CallCtl {
     pc.addEventListener('iceconnectionstatechange', () => {
       const st = pc.iceConnectionState;
       clearTimeout(this.iceTimer);
-      if (st === 'failed') this.iceRestart();
+      if (st === 'failed') this.phone.restartIce(this);
       else if (st === 'disconnected') this.iceTimer = window.setTimeout(() => {
-        if (pc.iceConnectionState === 'disconnected') this.iceRestart();
+        if (pc.iceConnectionState === 'disconnected') this.phone.restartIce(this);
       }, 3000);
     });
   }
@@ -150,11 +158,23 @@ export class CallCtl {
     this.monitor.start();
   }
 
-  /** ICE restart re-INVITE (network change or ICE failure). */
+  /** ICE restart re-INVITE (network change or ICE failure). JsSIP's renegotiate() hangs
+   *  up when the re-INVITE fails; here a failure (e.g. the proxy cannot reach us over the
+   *  WebSocket flow the dialog was set up on: 480/430) re-establishes the call instead. */
   iceRestart(): boolean {
     const s = this.session;
     if (!s.isEstablished?.() || !s.isReadyToReOffer?.()) return false;
-    return s.renegotiate({ rtcOfferConstraints: { iceRestart: true } });
+    s._sendReinvite({
+      rtcOfferConstraints: { iceRestart: true },
+      eventHandlers: { failed: () => { if (!s.isEnded()) this.phone.recoverCall(this); } },
+    });
+    return true;
+  }
+
+  /** Dialog identifiers for a Replaces header (RFC 3891), null before the dialog exists. */
+  replacesHeader(): string | null {
+    const id = this.session?._dialog?.id;
+    return id ? replacesValue(id.call_id, id.local_tag, id.remote_tag) : null;
   }
 
   get active(): boolean { return !this.session.isEnded(); }

@@ -1,6 +1,6 @@
 // The phone: one UA, the calls, and the operations the UI triggers.
 import { saveCalls, type PersistedCall } from '../media/persistence';
-import { watchNetwork } from '../media/reconnect';
+import { DeferredRestarts, networkAction, watchNetwork } from '../media/reconnect';
 import { notify } from '../media/autoplay';
 import { toSipUri } from '../state/activation';
 import { activeCalls, addCall, focused, newCall, removeCall, updateCall } from '../state/calls';
@@ -15,7 +15,7 @@ import { createUa, reRegister, type UaConfig } from './ua';
 import { Extras } from './extras';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall }
+interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall; recover?: boolean }
 
 export class Phone implements PhoneCtx {
   ua: any = null;
@@ -26,8 +26,10 @@ export class Phone implements PhoneCtx {
   readonly extras: Extras;
   private seq = 0;
   private pending: Pending | null = null;
-  private replacing: { video: boolean } | null = null;
+  private replacing: { video: boolean; old: CallCtl } | null = null;
   private unwatch: (() => void) | null = null;
+  private readonly deferredIce = new DeferredRestarts<CallCtl>();
+  private offlineTimer: number | undefined;
 
   constructor(readonly store: Store, readonly settings: () => Settings) {
     this.extras = new Extras(this);
@@ -46,6 +48,8 @@ export class Phone implements PhoneCtx {
     const ua = createUa(cfg, this.store, m => this.error(m));
     ua.on('newRTCSession', (e: any) => this.onSession(e));
     ua.on('sipEvent', (e: any) => this.extras.outOfDialogNotify(e.request));
+    // ICE restarts held back while the WebSocket was down go out once registered again.
+    ua.on('registered', () => this.deferredIce.flush(c => { if (c.active) c.iceRestart(); }));
     this.ua = ua;
     ua.start();
     this.unwatch = watchNetwork(() => this.networkChanged());
@@ -54,6 +58,7 @@ export class Phone implements PhoneCtx {
   stop(): void {
     this.unwatch?.();
     this.unwatch = null;
+    clearInterval(this.offlineTimer);
     saveCalls([]);
     for (const c of this.ctls.values()) c.hangup();
     if (this.ua) {
@@ -66,9 +71,68 @@ export class Phone implements PhoneCtx {
     this.store.set({ registration: 'unregistered', regReason: '' });
   }
 
+  /** Signalling is up: an in-dialog re-INVITE can be sent now. */
+  get signalling(): boolean { return !!this.ua?.isConnected() && this.store.state.registration === 'registered'; }
+
+  /** ICE restart now, or once registered again when the WebSocket is down. */
+  restartIce(ctl: CallCtl): void {
+    if (this.signalling) ctl.iceRestart(); else this.deferredIce.add(ctl);
+  }
+
   private networkChanged(): void {
-    reRegister(this.ua);
-    for (const c of this.ctls.values()) c.iceRestart();
+    const ua = this.ua;
+    if (!ua) return;
+    const transport = ua._transport;
+    switch (networkAction(navigator.onLine !== false, ua.isConnected())) {
+      case 'offline':
+        // The socket is dead or about to be: close it cleanly (no backoff) and say so.
+        try { transport?.disconnect(); } catch { /* ignore */ }
+        this.store.set({ registration: 'connecting', regReason: 'Offline: waiting for the network…' });
+        for (const c of this.ctls.values()) this.deferredIce.add(c);
+        clearInterval(this.offlineTimer);
+        // 'online' may never come (some platforms): poll navigator.onLine as well
+        this.offlineTimer = window.setInterval(() => { if (navigator.onLine !== false) this.networkChanged(); }, 3000);
+        return;
+      case 'reconnect':
+        clearInterval(this.offlineTimer);
+        for (const c of this.ctls.values()) this.deferredIce.add(c);
+        this.store.set({ registration: 'connecting', regReason: 'Reconnecting…' });
+        try { transport?.connect(); } catch { /* JsSIP recovers by itself */ }
+        return;
+      case 'refresh':
+        clearInterval(this.offlineTimer);
+        reRegister(ua);
+        for (const c of this.ctls.values()) c.iceRestart();
+    }
+  }
+
+  /** The dialog cannot be used any more (the re-INVITE after a reconnect failed): call the
+   *  peer again with INVITE/Replaces on the same local media; the peer's phone answers a
+   *  Replaces by itself and drops the old dialog. Hold and mute are carried over. */
+  recoverCall(ctl: CallCtl): void {
+    const info = ctl.info;
+    const replaces = ctl.replacesHeader();
+    if (!this.ua || !info || !replaces || ctl.replaced || !ctl.localStream) return;
+    const old = ctl.session;
+    ctl.replaced = true;
+    ctl.cleanup(false);
+    this.ctls.delete(ctl.id);
+    const restore: PersistedCall = { remote: info.remote, video: info.video, hold: info.localHold, muted: info.muted, direction: info.direction };
+    // hold and mute are applied again once the new dialog is confirmed
+    this.store.calls(l => updateCall(l, ctl.id, { localHold: false, muted: false }));
+    this.pending = { video: info.video, stream: ctl.localStream, reuseId: ctl.id, restore, recover: true };
+    try {
+      this.ua.call(info.remote, {
+        mediaStream: ctl.localStream, pcConfig: this.pcConfig, extraHeaders: [`Replaces: ${replaces}`],
+        rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: info.video },
+      });
+    } catch (e) {
+      this.error(`Call failed: ${(e as Error).message}`);
+    } finally {
+      this.pending = null;
+    }
+    // The old dialog is gone on the proxy; end it locally (its BYE may not arrive).
+    setTimeout(() => { try { if (!old.isEnded()) old.terminate(); } catch { /* ignore */ } }, 2000);
   }
 
   /** Places a call; target is what the user typed (bob, 123, sip:x@y). */
@@ -102,7 +166,9 @@ export class Phone implements PhoneCtx {
     const id = p?.reuseId ?? `call-${++this.seq}`;
     const remote = session.remote_identity?.uri?.toString() ?? '';
     const name = session.remote_identity?.display_name ?? '';
-    if (p?.reuseId) {
+    if (p?.recover) {
+      this.store.calls(l => updateCall(l, id, { remote }));
+    } else if (p?.reuseId) {
       this.store.calls(l => updateCall(l, id, { remote, redirectedTo: remote, status: 'calling' }));
     } else {
       const c = newCall(id, incoming ? 'incoming' : 'outgoing', remote, name);
@@ -119,8 +185,9 @@ export class Phone implements PhoneCtx {
     const headers = (n: string): string[] => { try { return req.getHeaders(n) ?? []; } catch { return []; } };
     if (this.replacing || req.hasHeader('replaces')) {
       const video = this.replacing?.video ?? false;
+      const old = this.replacing?.old;
       this.replacing = null;
-      void this.answer(id, video);
+      void this.answer(id, video, old);
     } else if (wantsAutoAnswer(headers)) {
       void this.answer(id, /m=video/.test(req.body ?? ''));
     } else if (document.hidden) {
@@ -128,7 +195,8 @@ export class Phone implements PhoneCtx {
     }
   }
 
-  async answer(id: string, video: boolean): Promise<void> {
+  /** Answers a call; the others go on hold, except `replaced` (the dialog it takes over). */
+  async answer(id: string, video: boolean, replaced?: CallCtl): Promise<void> {
     const ctl = this.ctls.get(id);
     if (!ctl || ctl.info?.status !== 'incoming') return;
     let stream: MediaStream;
@@ -139,7 +207,7 @@ export class Phone implements PhoneCtx {
       return;
     }
     // Answering while other calls run puts them on hold (unless they are in a conference).
-    for (const other of this.ctls.values()) if (other !== ctl && !other.info?.conference) other.setHold(true);
+    for (const other of this.ctls.values()) if (other !== ctl && other !== replaced && !other.info?.conference) other.setHold(true);
     ctl.answer(stream, video, this.pcConfig);
   }
 
@@ -179,7 +247,7 @@ export class Phone implements PhoneCtx {
   onHoldRequest(ctl: CallCtl): void { ctl.setHold(true); }
 
   onReplaces(_ctl: CallCtl, accept: () => void): void {
-    this.replacing = { video: !!_ctl.info?.video };
+    this.replacing = { video: !!_ctl.info?.video, old: _ctl };
     accept();
   }
 

@@ -40,7 +40,10 @@ export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => vo
     reg('connecting', 'Reconnecting…');
     if (e?.error) onError(`Network error: connection to the SIP server lost (${e.code ?? 'WebSocket closed'})`);
   });
-  ua.on('registered', () => reg('registered'));
+  ua.on('registered', () => {
+    reg('registered');
+    if (store.state.error.startsWith('Network error')) store.set({ error: '' }); // recovered
+  });
   ua.on('unregistered', () => { if (!wanted) reg('unregistered'); });
   ua.on('registrationFailed', (e: any) => {
     const r = e.response;
