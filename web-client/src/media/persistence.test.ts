@@ -56,3 +56,14 @@ describe('persistence', () => {
     expect(loadCalls(broken)).toEqual([]);
   });
 });
+
+describe('persisted dialogs', () => {
+  it('keeps the Replaces value and rejects a malformed one', async () => {
+    const { saveCalls, loadCalls } = await import('./persistence');
+    const m = new Map<string, string>();
+    const st = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    const c = { remote: 'sip:bob@vm', video: false, hold: true, muted: true, direction: 'outgoing' as const, replaces: 'cid;to-tag=b;from-tag=a' };
+    saveCalls([c, { ...c, remote: 'sip:carol@vm', replaces: 5 as unknown as string }], st);
+    expect(loadCalls(st)).toEqual([c]);
+  });
+});

@@ -12,6 +12,8 @@ export interface PersistedCall {
   hold: boolean;
   muted: boolean;
   direction: 'incoming' | 'outgoing';
+  /** Replaces header value of the dialog (RFC 3891): the call is taken over, not re-dialled. */
+  replaces?: string;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -28,7 +30,8 @@ function isCall(v: unknown): v is PersistedCall {
     typeof c.video === 'boolean' &&
     typeof c.hold === 'boolean' &&
     typeof c.muted === 'boolean' &&
-    (c.direction === 'incoming' || c.direction === 'outgoing')
+    (c.direction === 'incoming' || c.direction === 'outgoing') &&
+    (c.replaces === undefined || typeof c.replaces === 'string')
   );
 }
 
@@ -38,6 +41,7 @@ const pick = (c: PersistedCall): PersistedCall => ({
   hold: c.hold,
   muted: c.muted,
   direction: c.direction,
+  ...(c.replaces ? { replaces: c.replaces } : {}),
 });
 
 /** Saves the calls (an empty list clears). Storage errors (quota, private mode) are ignored. */

@@ -150,7 +150,9 @@ export class Phone implements PhoneCtx {
     }
     this.pending = { video, stream, ...opts };
     try {
-      this.ua.call(uri, { mediaStream: stream, pcConfig: this.pcConfig, rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video } });
+      // A call restored after a reload takes its old dialog over (the peer answers by itself).
+      const extraHeaders = opts.restore?.replaces ? [`Replaces: ${opts.restore.replaces}`] : [];
+      this.ua.call(uri, { mediaStream: stream, pcConfig: this.pcConfig, extraHeaders, rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video } });
     } catch (e) {
       this.error(`Call failed: ${(e as Error).message}`);
     } finally {
@@ -279,7 +281,10 @@ export class Phone implements PhoneCtx {
     if (!this.ua || !this.settings().keepLoggedIn) return;
     const snap: PersistedCall[] = activeCalls(this.store.state.calls)
       .filter(c => c.status === 'connected' || c.direction === 'outgoing')
-      .map(c => ({ remote: c.remote, video: c.video, hold: c.localHold, muted: c.muted, direction: c.direction }));
+      .map(c => {
+        const replaces = c.status === 'connected' ? this.ctls.get(c.id)?.replacesHeader() : null;
+        return { remote: c.remote, video: c.video, hold: c.localHold, muted: c.muted, direction: c.direction, ...(replaces ? { replaces } : {}) };
+      });
     saveCalls(snap);
   }
 }
