@@ -10,7 +10,7 @@ import { CallListView } from './calllist';
 import { CallPanel } from './callpanel';
 import { Dialer } from './dialer';
 import { StatsDialog, TransferDialog } from './dialogs';
-import { h, icon, setAttr, setText } from './dom';
+import { h, icon, setAttr, setText, toggleAnimated } from './dom';
 import { HistoryView } from './history';
 import { SettingsDialog } from './settings';
 
@@ -84,7 +84,7 @@ export class App {
 
   toggleMenu(on?: boolean): void {
     const open = on ?? !this.root.classList.contains('menu-open');
-    this.root.classList.toggle('menu-open', open);
+    toggleAnimated(this.root, 'menu-open', open, 'menu-anim');
     setAttr(this.root.querySelector('.menu-btn')!, 'aria-expanded', String(open));
   }
 

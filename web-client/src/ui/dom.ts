@@ -70,3 +70,15 @@ export function iconButton(label: string, iconName: string, onClick: () => void,
   return h('button', { type: 'button', class: `btn ${cls}`, 'aria-label': label, title: label, onclick: onClick },
     icon(iconName), h('span', { class: 'cap', text: caption }));
 }
+
+const animTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
+/** Toggles `cls` on el; while the state changes, `anim` is set for ms so CSS animates only
+ *  user-driven changes (never a media-query switch such as a resize to phone width). */
+export function toggleAnimated(el: Element, cls: string, on: boolean, anim: string, ms = 250): void {
+  if (on !== el.classList.contains(cls)) {
+    el.classList.add(anim);
+    clearTimeout(animTimers.get(el));
+    animTimers.set(el, setTimeout(() => el.classList.remove(anim), ms));
+  }
+  el.classList.toggle(cls, on);
+}
