@@ -14,6 +14,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.internal.app.AppHost;
 import org.switchboard.sip.internal.proxy.Proxy;
 import org.switchboard.sip.internal.registrar.Registrar;
 
@@ -30,9 +31,11 @@ final class SipDispatcher implements SipListener {
     private final Registrar registrar;
     private final Proxy proxy;
     private final ServerTransactions transactions;
+    private final AppHost host;
 
     SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy,
-            ServerTransactions transactions) {
+            ServerTransactions transactions, AppHost host) {
+        this.host = host;
         this.sip = sip;
         this.transactions = transactions;
         this.responses = responses;
@@ -90,7 +93,11 @@ final class SipDispatcher implements SipListener {
             switch (req.getMethod()) {
                 case Request.REGISTER -> registrar.register(in);
                 case Request.CANCEL -> proxy.onCancel(in);
-                default -> proxy.onRequest(in);
+                default -> {
+                    if (!host.onRequest(in)) {
+                        proxy.onRequest(in);
+                    }
+                }
             }
         } catch (Exception | LinkageError e) {
             LOG.warn("Failed to handle {} {} from {}: {}", req.getMethod(), req.getRequestURI(), in.source(), e.toString(), e);

@@ -17,6 +17,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.switchboard.api.app.CallApplication;
+import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.dialplan.DialPlan;
+import org.switchboard.api.media.MediaEngine;
+import org.switchboard.sip.internal.app.AppHost;
+import org.switchboard.sip.internal.app.AppServices;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +63,8 @@ public class SipServer implements SipDomains {
     private final CallRegistry calls = new CallRegistry(Clock.systemUTC());
     private final ScheduledExecutorService timers = timers();
     private final LocalDomains domains;
+    private final AppServices services = new AppServices();
+    private volatile AppHost host;
 
     @Activate
     public SipServer(SipConfig config, Map<String, Object> properties, @Reference LocationStore location,
@@ -81,10 +92,12 @@ public class SipServer implements SipDomains {
                     settings.positive("default.expires", config::default_expires, 3600),
                     settings.positive("max.contacts", config::max_contacts, 10)), clock);
             ServerTransactions transactions = new ServerTransactions(sip, stack);
-            Proxy proxy = new Proxy(sip, responses, auth, new TargetResolver(sip, location, directory), calls,
+            TargetResolver resolver = new TargetResolver(sip, location, directory);
+            host = new AppHost(sip, responses, transactions, services, timers, resolver);
+            Proxy proxy = new Proxy(sip, responses, auth, resolver, calls,
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
-                    new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()));
-            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions));
+                    new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan);
+            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host));
             stack.start();
         } catch (Exception | Error e) {
             stop();
@@ -152,8 +165,57 @@ public class SipServer implements SipDomains {
         return Map.copyOf(out);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addApplication(CallApplication app, Map<String, Object> props) {
+        services.addApplication(app, props);
+    }
+
+    void removeApplication(CallApplication app, Map<String, Object> props) {
+        services.removeApplication(app, props);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDialPlan(DialPlan plan) {
+        services.set(DialPlan.class, plan);
+    }
+
+    void unsetDialPlan(DialPlan plan) {
+        services.unset(DialPlan.class, plan);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMediaEngine(MediaEngine engine) {
+        services.set(MediaEngine.class, engine);
+    }
+
+    void unsetMediaEngine(MediaEngine engine) {
+        services.unset(MediaEngine.class, engine);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMusicOnHold(MusicOnHold moh) {
+        services.set(MusicOnHold.class, moh);
+    }
+
+    void unsetMusicOnHold(MusicOnHold moh) {
+        services.unset(MusicOnHold.class, moh);
+    }
+
+    /** @return the calls hosted for applications */
+    public AppHost host() {
+        return host;
+    }
+
     @Deactivate
     void stop() {
+        AppHost h = host;
+        if (h != null) {
+            h.close();
+        }
         timers.shutdownNow();
         stack.stop();
         LOG.info("SIP stopped");

@@ -14,11 +14,16 @@ import javax.sip.message.Request;
  * stack's default router would instead reuse the transport of the incoming top Via, which
  * sends a request that came from a WebSocket to a UDP phone over "WS".
  */
-final class NextHop {
+public final class NextHop {
     private NextHop() {
     }
 
-    static Hop of(Request request) {
+    /** @return the hop of a flow: its transport, remote address and port */
+    public static Hop of(org.switchboard.api.location.Flow flow) {
+        return new HopImpl(flow.remoteAddress(), flow.remotePort(), flow.transport());
+    }
+
+    public static Hop of(Request request) {
         RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
         URI uri = route != null ? route.getAddress().getURI() : request.getRequestURI();
         if (!(uri instanceof SipURI sip)) {

@@ -25,7 +25,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
+import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.app.AppHost;
 import org.switchboard.sip.internal.Responses;
 import org.switchboard.sip.internal.ServerTransactions;
 import org.switchboard.sip.internal.SipContext;
@@ -49,10 +52,14 @@ public final class Proxy {
     private final Duration ringTimeout;
     private final ServerTransactions transactions;
     private final FlowToken tokens;
+    private final CallRouter router;
+    private final AppHost host;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
-            FlowToken tokens) {
+            FlowToken tokens, AppHost host, Supplier<DialPlan> plan) {
+        this.host = host;
+        this.router = new CallRouter(responses, resolver, host, plan);
         this.transactions = transactions;
         this.tokens = tokens;
         this.sip = sip;
@@ -105,6 +112,9 @@ public final class Proxy {
         if (routes.remaining()) {
             targets = List.of(new Target(work.getRequestURI().toString(), List.of(), null));
         } else {
+            if (router.route(in, work, callerName(req), this::forkRouted)) {
+                return;
+            }
             TargetResolver.Decision d = resolver.initial(work.getRequestURI());
             if (d instanceof TargetResolver.Reject r) {
                 responses.reply(in.tx(), req, r.status(), r.reason());
@@ -146,13 +156,40 @@ public final class Proxy {
         return true;
     }
 
+    /** Forks a request the dial plan routed to a user; its transaction may be open already (a fallback). */
+    private Inbound forkRouted(Inbound in, Request work, List<Target> targets, ProxyTransaction.FallbackHook hook,
+            int noAnswerSeconds) {
+        Request req = in.request();
+        if (in.tx() == null) {
+            ServerTransactions.Opened opened = transactions.open(req);
+            if (opened.retransmission()) {
+                return null;
+            }
+            in = new Inbound(req, opened.tx(), in.source());
+        }
+        if (Request.INVITE.equals(req.getMethod())) {
+            calls.started(callId(req), address(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
+                    address(work.getRequestURI()));
+        }
+        forkIn(in, work, targets, createsDialog(req.getMethod()), loopHash(req, work), hook, noAnswerSeconds);
+        return in;
+    }
+
     private void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute, String loopHash) {
         ServerTransactions.Opened opened = transactions.open(stateless.request());
         if (opened.retransmission()) {
             return;
         }
-        Inbound in = new Inbound(stateless.request(), opened.tx(), stateless.source());
+        forkIn(new Inbound(stateless.request(), opened.tx(), stateless.source()), work, targets, recordRoute, loopHash,
+                null, 0);
+    }
+
+    private void forkIn(Inbound in, Request work, List<Target> targets, boolean recordRoute, String loopHash,
+            ProxyTransaction.FallbackHook hook, int noAnswerSeconds) {
         ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
+        if (hook != null) {
+            pt.fallback(hook);
+        }
         boolean invite = Request.INVITE.equals(in.method());
         if (invite) {
             if (in.tx() != null) {
@@ -174,14 +211,20 @@ public final class Proxy {
                 }
             }
         }
-        pt.finishWithoutBranches(480);
         if (invite) {
             pt.timerC(timers.schedule(pt::cancelPending, ringTimeout.toSeconds(), TimeUnit.SECONDS));
+            if (noAnswerSeconds > 0) {
+                pt.noAnswerTimer(timers.schedule(pt::noAnswer, noAnswerSeconds, TimeUnit.SECONDS));
+            }
         }
+        pt.finishWithoutBranches(480);
     }
 
     /** ACK for a 2xx (the stack absorbs ACKs for non-2xx): forwarded statelessly along the route set. */
     public void onAck(Inbound in) {
+        if (host.onAck(in)) {
+            return;
+        }
         String toTag = toTag(in.request());
         if (toTag != null && toTag.startsWith(Responses.LOCAL_TAG_PREFIX)) {
             return; // ACK for a final response this platform made itself (hop by hop, RFC 3261 17.1.1.3)
@@ -203,29 +246,44 @@ public final class Proxy {
     public void onCancel(Inbound in) {
         SIPServerTransaction invite = in.tx() instanceof SIPServerTransaction st ? st.getCanceledInviteTransaction() : null;
         Object pt = invite == null ? null : invite.getApplicationData();
+        if (pt instanceof AppHost.Cancellable answering) {
+            responses.reply(in.tx(), in.request(), 200, null);
+            answering.cancelled();
+            return;
+        }
         if (!(pt instanceof ProxyTransaction proxyTx)) {
             responses.reply(in.tx(), in.request(), 481, "Call/Transaction Does Not Exist");
             return;
         }
         responses.reply(in.tx(), in.request(), 200, null);
-        proxyTx.cancelPending();
+        proxyTx.callerCancelled();
     }
 
     public void onResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response r = event.getResponse();
         if (ct == null) {
-            relayStray(r);
+            if (!host.onStrayResponse(r)) {
+                relayStray(r);
+            }
             return;
         }
         if (ct.getApplicationData() instanceof Branch b) {
             b.owner.onResponse(b, r);
+        } else if (ct.getApplicationData() instanceof AppHost.ResponseListener l) {
+            l.onResponse(ct, r);
         }
     }
 
     public void onTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        Object data = event.getClientTransaction().getApplicationData();
+        if (data instanceof Branch b) {
             b.owner.onFailure(b, 408);
+        } else if (data instanceof AppHost.ResponseListener l) {
+            l.onTimeout(event.getClientTransaction());
         }
     }
 
@@ -303,6 +361,12 @@ public final class Proxy {
 
     private static String callId(Request req) {
         return ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    /** @return the caller as the dial plan knows it: the user part of From (a local user, or a number) */
+    private static String callerName(Request req) {
+        URI from = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI();
+        return from instanceof SipURI s && s.getUser() != null ? s.getUser() : "";
     }
 
     private static String address(URI uri) {

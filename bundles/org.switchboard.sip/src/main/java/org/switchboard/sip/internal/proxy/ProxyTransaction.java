@@ -30,6 +30,20 @@ final class ProxyTransaction {
     private boolean finalSent;
     private boolean answered;
     private ScheduledFuture<?> timerC;
+    private ScheduledFuture<?> noAnswerTimer;
+    private FallbackHook fallback;
+    private boolean noAnswer;
+    private boolean callerCancelled;
+
+    /** Takes over a call that ended without an answer (the callee's dial-plan fallbacks). */
+    interface FallbackHook {
+        /**
+         * @param status the final status the caller would get
+         * @param noAnswer whether the no-answer timer cancelled the branches
+         * @return true if it took the call over: the status is not sent
+         */
+        boolean takeOver(int status, boolean noAnswer);
+    }
 
     ProxyTransaction(Inbound in, Responses responses, Forwarder forwarder, CallRegistry calls) {
         this.in = in;
@@ -47,6 +61,28 @@ final class ProxyTransaction {
 
     synchronized void timerC(ScheduledFuture<?> f) {
         this.timerC = f;
+    }
+
+    synchronized void fallback(FallbackHook hook) {
+        this.fallback = hook;
+    }
+
+    synchronized void noAnswerTimer(ScheduledFuture<?> f) {
+        this.noAnswerTimer = f;
+    }
+
+    /** The no-answer fallback's timer fired: cancel the branches, then the fallback takes over. */
+    synchronized void noAnswer() {
+        if (!finalSent && !answered && !callerCancelled) {
+            noAnswer = true;
+            cancelPending();
+        }
+    }
+
+    /** The caller sent CANCEL: no fallback may answer any more. */
+    synchronized void callerCancelled() {
+        callerCancelled = true;
+        cancelPending();
     }
 
     synchronized void onResponse(Branch b, Response r) {
@@ -140,6 +176,11 @@ final class ProxyTransaction {
         List<Integer> statuses = branches.stream().map(x -> x.status).toList();
         int best = ResponseSelection.best(statuses);
         Branch chosen = best < 0 ? null : branches.get(best);
+        int upstream = chosen == null ? 480 : ResponseSelection.upstreamStatus(chosen.status);
+        if (invite && !answered && !callerCancelled && fallback != null && fallback.takeOver(upstream, noAnswer)) {
+            calls.failed(callId()); // this attempt is over; the fallback records its own call
+            return;
+        }
         if (chosen != null && chosen.response != null && chosen.status != 503) {
             responses.send(in.tx(), in.request(), chosen.response);
         } else {
@@ -154,6 +195,9 @@ final class ProxyTransaction {
     private void stopTimerC() {
         if (timerC != null) {
             timerC.cancel(false);
+        }
+        if (noAnswerTimer != null) {
+            noAnswerTimer.cancel(false);
         }
     }
 

@@ -37,6 +37,11 @@ public final class TargetResolver {
         this.directory = directory;
     }
 
+    /** @return whether the URI is the registered contact of a device (addressed directly, not through the dial plan) */
+    public boolean isRegisteredContact(URI ruri) {
+        return location.findByContact(ruri.toString()) != null;
+    }
+
     /** Resolves the Request-URI of a request that starts something new (no To tag). */
     public Decision initial(URI ruri) {
         if (!(ruri instanceof SipURI uri)) {

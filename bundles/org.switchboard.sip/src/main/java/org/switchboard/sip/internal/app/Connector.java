@@ -1,0 +1,269 @@
+package org.switchboard.sip.internal.app;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.address.Address;
+import javax.sip.address.Hop;
+import javax.sip.address.URI;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.media.LegOptions;
+import org.switchboard.api.media.MediaEngine;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.api.media.MediaLeg;
+import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.proxy.ResponseSelection;
+import org.switchboard.sip.internal.proxy.Target;
+
+/**
+ * The outgoing leg of {@link HostedCall#connect}: an INVITE from the platform with the
+ * engine's offer to every device of the target (forking), the first 2xx wins and is bridged,
+ * the others are cancelled (or ACKed and hung up); a timeout cancels them all (408).
+ */
+final class Connector implements AppHost.ResponseListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+
+    private final class Branch {
+        final Hop hop;
+        ClientTransaction ct;
+        boolean provisional;
+        boolean done;
+        int status;
+
+        Branch(Hop hop) {
+            this.hop = hop;
+        }
+    }
+
+    private final AppHost host;
+    private final HostedCall call;
+    private final Duration timeout;
+    private final CompletableFuture<Integer> result = new CompletableFuture<>();
+    private final List<Branch> branches = new ArrayList<>();
+    private final String callId = UUID.randomUUID() + "@switchboard";
+    private final String fromTag = AppHost.TAG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private MediaEngine engine;
+    private MediaLeg leg;
+    private ScheduledFuture<?> timer;
+    private boolean finished;
+    private boolean timedOut;
+
+    Connector(AppHost host, HostedCall call, Duration timeout) {
+        this.host = host;
+        this.call = call;
+        this.timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(60) : timeout;
+    }
+
+    CompletionStage<Integer> start(String target) {
+        result.whenComplete((s, e) -> call.connectEnded(this));
+        ConnectTargets.Resolved r = ConnectTargets.resolve(host, call.callerUser(), target);
+        if (r instanceof ConnectTargets.Status s) {
+            result.complete(s.status());
+        } else if (r instanceof ConnectTargets.Application a) {
+            result.complete(call.handOver(a.name(), a.argument()) ? 200 : 404);
+        } else {
+            invite((ConnectTargets.Devices) r);
+        }
+        return result.minimalCompletionStage();
+    }
+
+    private synchronized void invite(ConnectTargets.Devices devices) {
+        engine = host.services().engine();
+        if (engine == null) {
+            result.complete(503);
+            return;
+        }
+        try {
+            leg = engine.offer(LegOptions.defaults(callId));
+        } catch (MediaException e) {
+            result.complete(e.sipStatus());
+            return;
+        }
+        for (Target t : devices.targets()) {
+            Branch b = new Branch(t.flow() != null ? NextHop.of(t.flow()) : null);
+            branches.add(b);
+            try {
+                b.ct = SipDialog.send(host.sip(), request(devices.to(), t), b.hop, this);
+            } catch (Exception | LinkageError e) {
+                LOG.debug("Cannot send INVITE to {}: {}", t.uri(), e.toString());
+                b.done = true;
+                b.status = 480;
+            }
+        }
+        timer = host.timers().schedule(this::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        finishIfAllFailed();
+    }
+
+    private Request request(Address to, Target t) throws ParseException, javax.sip.InvalidArgumentException {
+        var h = host.sip().headers();
+        URI ruri = host.sip().addresses().createURI(t.uri());
+        Address from = (Address) call.callerAddress().clone();
+        Request r = host.sip().messages().createRequest(ruri, Request.INVITE, h.createCallIdHeader(callId),
+                h.createCSeqHeader(1L, Request.INVITE), h.createFromHeader(from, fromTag), h.createToHeader(to, null),
+                new ArrayList<>(), h.createMaxForwardsHeader(70));
+        for (String p : t.path()) {
+            r.addHeader(h.createRouteHeader(host.sip().addresses().createAddress(p)));
+        }
+        Hop hop = t.flow() != null ? NextHop.of(t.flow()) : NextHop.of(r);
+        r.addHeader(h.createContactHeader(SipDialog.contact(host.sip(), "app-" + call.id(), hop.getTransport(), hop.getHost())));
+        r.addHeader(h.createAllowHeader(AppHost.ALLOW));
+        r.setContent(leg.localSdp(), h.createContentTypeHeader("application", "sdp"));
+        return r;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction ct, Response r) {
+        int status = r.getStatusCode();
+        DialogSide won = null;
+        synchronized (this) {
+            Branch b = branches.stream().filter(x -> x.ct == ct).findFirst().orElse(null);
+            if (b == null || b.done) {
+                return;
+            }
+            if (status < 200) {
+                b.provisional = true;
+                if (finished || timedOut) {
+                    cancel(b);
+                }
+                return;
+            }
+            b.done = true;
+            b.status = status;
+            if (status < 300) {
+                won = dialogSide(r, b);
+                if (won == null) {
+                    return;
+                }
+                if (finished) {
+                    won.ack(1);
+                    won.bye();
+                    return;
+                }
+                finished = true;
+                stopTimer();
+                branches.stream().filter(x -> !x.done).forEach(this::cancel);
+            } else {
+                finishIfAllFailed();
+                return;
+            }
+        }
+        won.ack(1);
+        String answer = DialogSide.body(r);
+        try {
+            if (answer == null) {
+                throw new MediaException(488, "no SDP in the 2xx");
+            }
+            won.leg.update(answer);
+        } catch (MediaException e) {
+            LOG.info("The answer of {} is not acceptable: {}", callId, e.getMessage());
+            won.bye();
+            leg.close();
+            result.complete(488);
+            return;
+        }
+        if (call.connected(won, engine)) {
+            result.complete(200);
+        } else {
+            won.bye();
+            leg.close();
+            result.complete(487);
+        }
+    }
+
+    private DialogSide dialogSide(Response r, Branch b) {
+        try {
+            String toTag = ((ToHeader) r.getHeader(ToHeader.NAME)).getTag();
+            URI target = SipDialog.contact(r);
+            Address to = ((ToHeader) r.getHeader(ToHeader.NAME)).getAddress();
+            SipDialog d = new SipDialog(host.sip(), callId, call.callerAddress(), fromTag, to, toTag,
+                    target != null ? target : to.getURI(), SipDialog.reversed(SipDialog.recordRoutes(r)), b.hop, 1);
+            Hop hop = b.hop != null ? b.hop : NextHop.of(d.request(Request.OPTIONS, 1));
+            return new DialogSide(call, host, d, leg, SipDialog.contact(host.sip(), "app-" + call.id(), hop.getTransport(),
+                    hop.getHost()));
+        } catch (Exception e) {
+            LOG.debug("Bad 2xx from {}: {}", callId, e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void onTimeout(ClientTransaction ct) {
+        branches.stream().filter(x -> x.ct == ct && !x.done).forEach(b -> {
+            b.done = true;
+            b.status = 408;
+        });
+        finishIfAllFailed();
+    }
+
+    private void timedOut() {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            timedOut = true;
+            branches.stream().filter(x -> !x.done && x.provisional).forEach(this::cancel);
+        }
+        // nobody answered in time: the stage ends now, the cancelled branches follow
+        finish(408);
+    }
+
+    /** The call ended while we were calling: cancel everything. */
+    void abort() {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            timedOut = true;
+            branches.stream().filter(x -> !x.done && x.provisional).forEach(this::cancel);
+        }
+        finish(487);
+    }
+
+    private void finishIfAllFailed() {
+        if (finished || branches.stream().anyMatch(x -> !x.done)) {
+            return;
+        }
+        int best = ResponseSelection.best(branches.stream().map(x -> x.status).toList());
+        finish(best < 0 ? 480 : ResponseSelection.upstreamStatus(branches.get(best).status));
+    }
+
+    private void finish(int status) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            stopTimer();
+        }
+        if (leg != null) {
+            leg.close();
+        }
+        result.complete(status);
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private void cancel(Branch b) {
+        try {
+            Request cancel = b.ct.createCancel();
+            SipDialog.sendCancel(host.sip(), cancel, b.hop);
+        } catch (Exception e) {
+            LOG.debug("Could not CANCEL a branch of {}: {}", callId, e.toString());
+        }
+    }
+}

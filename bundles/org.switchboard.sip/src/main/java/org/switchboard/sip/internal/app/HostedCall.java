@@ -1,0 +1,349 @@
+package org.switchboard.sip.internal.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.app.ApplicationCall;
+import org.switchboard.api.app.CallApplication;
+import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.media.Bridge;
+import org.switchboard.api.media.LegEndReason;
+import org.switchboard.api.media.LegOptions;
+import org.switchboard.api.media.MediaEngine;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaOperation;
+import org.switchboard.sip.internal.Inbound;
+
+/**
+ * A call the platform answered for an application: the caller's dialog and leg, and once
+ * {@link #connect} succeeded, the target's dialog and leg bridged to it. Ends once, whoever
+ * ends it: BYE from either side is relayed to the other.
+ */
+public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
+    private static final Logger LOG = LoggerFactory.getLogger(HostedCall.class);
+
+    private enum State { ANSWERING, ANSWERED, ENDED }
+
+    private final AppHost host;
+    private final Inbound invite;
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final String dialled;
+    private final Instant started = Instant.now();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile String application;
+    private volatile String argument;
+    private State state = State.ANSWERING;
+    private ScheduledFuture<?> answerTimer;
+    private DialogSide caller;
+    private DialogSide callee;
+    private Connector connecting;
+    private Bridge bridge;
+    private MediaOperation<Void> music;
+
+    HostedCall(AppHost host, Inbound invite, String application, String argument, String dialled) {
+        this.host = host;
+        this.invite = invite;
+        this.application = application;
+        this.argument = argument == null ? "" : argument;
+        this.dialled = dialled == null ? "" : dialled;
+    }
+
+    synchronized void answerLater(ScheduledFuture<?> timer) {
+        this.answerTimer = timer;
+    }
+
+    /** Answers with the engine's SDP and hands the call to the application. */
+    void answer(MediaEngine engine) {
+        Request req = invite.request();
+        String offer = DialogSide.body(req);
+        MediaLeg leg;
+        try {
+            LegOptions options = LegOptions.defaults(callId());
+            leg = offer == null ? engine.offer(options) : engine.answer(offer, options);
+        } catch (MediaException e) {
+            LOG.info("Cannot answer {} for {}: {}", callId(), application, e.getMessage());
+            fail(e.sipStatus());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot answer {} for {}: {}", callId(), application, e.toString(), e);
+            fail(500);
+            return;
+        }
+        DialogSide side;
+        try {
+            side = new DialogSide(this, host, uasDialog(), leg, SipDialog.contact(host.sip(), "app-" + id,
+                    invite.source().transport(), invite.source().remoteAddress()));
+        } catch (Exception e) {
+            leg.close();
+            LOG.warn("Cannot answer {}: {}", callId(), e.toString());
+            fail(500);
+            return;
+        }
+        synchronized (this) {
+            if (state != State.ANSWERING) {
+                leg.close(); // cancelled meanwhile
+                return;
+            }
+            state = State.ANSWERED;
+            caller = side;
+            host.register(side);
+            host.register(this);
+            side.sendOk(invite.tx(), req, leg.localSdp(), offer == null);
+        }
+        leg.onEnded(this::legEnded);
+        CallApplication app = host.services().application(application);
+        if (app == null) {
+            hangup(); // removed while we answered
+            return;
+        }
+        LOG.debug("Call {} ({}) answered for {}", id, callId(), application);
+        host.execute("application " + application, () -> app.handle(this));
+    }
+
+    private SipDialog uasDialog() throws java.text.ParseException {
+        Request req = invite.request();
+        FromHeader from = (FromHeader) req.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
+        javax.sip.address.URI target = SipDialog.contact(req);
+        return new SipDialog(host.sip(), callId(), (Address) to.getAddress().clone(),
+                AppHost.TAG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+                (Address) from.getAddress().clone(), from.getTag(), target != null ? target : from.getAddress().getURI(),
+                SipDialog.recordRoutes(req), org.switchboard.sip.internal.proxy.NextHop.of(invite.source()),
+                0);
+    }
+
+    private void fail(int status) {
+        synchronized (this) {
+            if (state != State.ANSWERING) {
+                return;
+            }
+            state = State.ENDED;
+        }
+        host.responses().reply(invite.tx(), invite.request(), status, null);
+        ended.complete(null);
+    }
+
+    @Override
+    public void cancelled() {
+        synchronized (this) {
+            if (state != State.ANSWERING) {
+                return; // answered already: the caller will get our 200 and must BYE
+            }
+            state = State.ENDED;
+            if (answerTimer != null) {
+                answerTimer.cancel(false);
+            }
+        }
+        host.responses().reply(invite.tx(), invite.request(), 487, "Request Terminated");
+        ended.complete(null);
+    }
+
+    boolean isInitialInvite(String callId, String fromTag) {
+        FromHeader from = (FromHeader) invite.request().getHeader(FromHeader.NAME);
+        return callId().equals(callId) && fromTag != null && fromTag.equals(from.getTag());
+    }
+
+    void resendOk() {
+        DialogSide side;
+        synchronized (this) {
+            side = caller;
+        }
+        if (side != null) {
+            side.resendOk();
+        }
+    }
+
+    private void legEnded(LegEndReason reason) {
+        if (reason != LegEndReason.CLOSED) {
+            LOG.info("Call {} ({}): media ended ({}), hanging up", id, callId(), reason);
+            hangup();
+        }
+    }
+
+    /** A BYE came from one side: the other side gets one too. */
+    void byeFrom(DialogSide side) {
+        end(side);
+    }
+
+    @Override
+    public void hangup() {
+        end(null);
+    }
+
+    private void end(DialogSide byeFrom) {
+        List<DialogSide> sides = new ArrayList<>();
+        Connector pending;
+        synchronized (this) {
+            if (state != State.ANSWERED) {
+                return;
+            }
+            state = State.ENDED;
+            sides.add(caller);
+            if (callee != null) {
+                sides.add(callee);
+            }
+            pending = connecting;
+            stopMusic();
+            if (bridge != null) {
+                bridge.close();
+            }
+        }
+        if (pending != null) {
+            pending.abort();
+        }
+        for (DialogSide s : sides) {
+            if (s != byeFrom) {
+                s.bye();
+            }
+            s.leg.close();
+        }
+        host.unregister(this, sides);
+        LOG.debug("Call {} ({}) ended", id, callId());
+        ended.complete(null);
+    }
+
+    /** The target answered: bridge it to the caller. @return false if the call ended meanwhile */
+    boolean connected(DialogSide side, MediaEngine engine) {
+        synchronized (this) {
+            connecting = null;
+            if (state != State.ANSWERED) {
+                return false;
+            }
+            callee = side;
+            host.register(side);
+            bridge = engine.bridge(caller.leg, side.leg);
+        }
+        side.leg.onEnded(this::legEnded);
+        return true;
+    }
+
+    synchronized void connectEnded(Connector c) {
+        if (connecting == c) {
+            connecting = null;
+        }
+    }
+
+    /** One side put the other on hold, or took it off hold: music on hold for the other side. */
+    synchronized void holdChanged(DialogSide side, boolean held) {
+        DialogSide other = side == caller ? callee : caller;
+        if (other == null || bridge == null || state != State.ANSWERED) {
+            return;
+        }
+        MusicOnHold moh = host.services().musicOnHold();
+        if (held && music == null && moh != null) {
+            music = moh.play(other.leg);
+        } else if (!held) {
+            stopMusic();
+        }
+    }
+
+    private void stopMusic() {
+        if (music != null) {
+            music.stop();
+            music = null;
+        }
+    }
+
+    @Override
+    public boolean handOver(String name, String arg) {
+        CallApplication app = host.services().application(name);
+        synchronized (this) {
+            if (app == null || state != State.ANSWERED) {
+                return false;
+            }
+            application = name;
+            argument = arg == null ? "" : arg;
+        }
+        host.execute("application " + name, () -> app.handle(this));
+        return true;
+    }
+
+    @Override
+    public CompletionStage<Integer> connect(String target, Duration timeout) {
+        Connector c = new Connector(host, this, timeout);
+        synchronized (this) {
+            if (state != State.ANSWERED || connecting != null || callee != null) {
+                return CompletableFuture.completedFuture(state != State.ANSWERED ? 487 : 491);
+            }
+            connecting = c;
+        }
+        return c.start(target);
+    }
+
+    String callId() {
+        return ((CallIdHeader) invite.request().getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    Address callerAddress() {
+        return ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getAddress();
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public String application() {
+        return application;
+    }
+
+    /** @return the connected target's address, or empty */
+    public synchronized String bridgedTo() {
+        return callee == null ? "" : callee.dialog.remoteAddress.getURI().toString();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String caller() {
+        return callerAddress().getURI().toString();
+    }
+
+    @Override
+    public String callerName() {
+        String n = callerAddress().getDisplayName();
+        return n == null ? "" : n;
+    }
+
+    @Override
+    public String callerUser() {
+        return callerAddress().getURI() instanceof SipURI s && s.getUser() != null
+                && host.sip().domains().isLocal(s.getHost()) ? s.getUser() : "";
+    }
+
+    @Override
+    public String dialled() {
+        return dialled;
+    }
+
+    @Override
+    public String argument() {
+        return argument;
+    }
+
+    @Override
+    public synchronized MediaLeg leg() {
+        return caller == null ? null : caller.leg;
+    }
+
+    @Override
+    public CompletionStage<Void> ended() {
+        return ended.minimalCompletionStage();
+    }
+}

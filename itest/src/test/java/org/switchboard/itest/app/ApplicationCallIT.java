@@ -1,0 +1,197 @@
+package org.switchboard.itest.app;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+import org.switchboard.api.app.ApplicationCall;
+import org.switchboard.api.app.CallApplication;
+import org.switchboard.itest.support.SipMessage;
+import org.switchboard.itest.support.SipUser;
+import org.switchboard.itest.support.SwitchboardTestSupport;
+
+/**
+ * Call applications hosted by the SIP bundle, with test applications registered from here
+ * (the real ones live in their own features): a phone on raw UDP sockets with real RTP calls
+ * numbers that the dial plan maps to them. Answer with SDP and media back, BYE, CANCEL before
+ * the answer (487), an unknown application (404), connect() bridging to a registered user
+ * with RTP through the platform both ways, the RTP timeout, and an application removed while
+ * its call runs.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ApplicationCallIT extends SwitchboardTestSupport {
+
+    private static final String RULES = "7771 = application:itest-echo, 7772 = application:itest-slow, "
+            + "7773 = application:itest-connect, 7774 = application:itest-missing, 7775 = application:itest-removable";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final byte CALLER_TONE = 0x10;
+    private static final byte CALLEE_TONE = 0x60;
+
+    /** Who itest-connect connects to, and what connect() returned. */
+    private static final AtomicReference<String> CONNECT_TO = new AtomicReference<>();
+    private static final CompletableFuture<Integer> CONNECTED = new CompletableFuture<>();
+    private static final AtomicReference<ApplicationCall> LAST = new AtomicReference<>();
+
+    private final java.util.List<ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
+    private final java.util.List<AppPhone> phones = new java.util.ArrayList<>();
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/org.switchboard.dialplan.cfg", "rules", RULES),
+                editConfigurationFilePut("etc/org.switchboard.media.cfg", "public.address", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.switchboard.media.cfg", "rtp.timeout.seconds", "3"));
+    }
+
+    @Before
+    public void registerApplications() {
+        register("itest-echo", call -> {
+            LAST.set(call);
+            call.leg().echo();
+        }, 0);
+        register("itest-slow", call -> call.leg().echo(), 5000);
+        register("itest-connect", call -> call.connect(CONNECT_TO.get(), Duration.ofSeconds(10))
+                .whenComplete((status, e) -> CONNECTED.complete(e == null ? status : -1)), 0);
+    }
+
+    private ServiceRegistration<CallApplication> register(String name, CallApplication app, long answerDelayMs) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(CallApplication.NAME, name);
+        if (answerDelayMs > 0) {
+            props.put("switchboard.application.answer.delay.ms", answerDelayMs);
+        }
+        ServiceRegistration<CallApplication> r = bundleContext.registerService(CallApplication.class, app, props);
+        registrations.add(r);
+        return r;
+    }
+
+    @After
+    public void cleanUp() {
+        phones.forEach(AppPhone::close);
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException gone) {
+                // unregistered by the test
+            }
+        }
+    }
+
+    private AppPhone phone(String user, byte tone, byte expect) {
+        AppPhone p = new AppPhone(sipPort(), user, tone, expect);
+        phones.add(p);
+        return p;
+    }
+
+    @Test
+    public void anApplicationAnswersWithMediaAndByeEndsTheCall() {
+        AppPhone phone = phone("caller", CALLER_TONE, CALLER_TONE);
+        phone.invite("7771");
+        SipMessage ok = phone.awaitFinal(WAIT);
+        assertEquals(200, ok.status());
+        assertTrue("the 200 carries an SDP answer:\n" + ok.body(), ok.body().contains("m=audio ") && ok.body().contains("PCMU"));
+        assertTrue("a Contact to reach the platform", ok.header("contact").isPresent());
+        Awaitility.await("the caller hears itself (echo)").atMost(WAIT).until(() -> phone.receivedTone() >= 25);
+        String calls = executeCommand("sip:app-calls");
+        assertTrue("sip:app-calls lists the call:\n" + calls, calls.contains("itest-echo") && calls.contains("caller"));
+        ApplicationCall call = LAST.get();
+
+        assertEquals(200, phone.bye());
+
+        Awaitility.await("the application sees the end").atMost(WAIT)
+                .until(() -> call.ended().toCompletableFuture().isDone());
+        Awaitility.await("the call leaves sip:app-calls").atMost(WAIT)
+                .until(() -> !executeCommand("sip:app-calls").contains("itest-echo"));
+    }
+
+    @Test
+    public void cancelBeforeTheAnswerGets487() {
+        AppPhone phone = phone("canceller", CALLER_TONE, CALLER_TONE);
+        phone.invite("7772");
+        assertEquals(180, phone.awaitResponse("INVITE", WAIT).status());
+        phone.cancel();
+        assertEquals(200, phone.awaitResponse("CANCEL", WAIT).status());
+        assertEquals(487, phone.awaitFinal(WAIT).status());
+    }
+
+    @Test
+    public void anApplicationThatIsNotInstalledGets404() {
+        AppPhone phone = phone("lost", CALLER_TONE, CALLER_TONE);
+        phone.invite("7774");
+        assertEquals(404, phone.awaitFinal(WAIT).status());
+    }
+
+    @Test
+    public void connectBridgesTheCallerToARegisteredUserWithMediaBothWays() {
+        SipUser bob = createUser("bob");
+        AppPhone callee = phone(bob.name(), CALLEE_TONE, CALLER_TONE);
+        callee.register(bob.name(), bob.password());
+        CONNECT_TO.set(bob.name());
+        AppPhone caller = phone("connector", CALLER_TONE, CALLEE_TONE);
+
+        caller.invite("7773");
+        assertEquals(200, caller.awaitFinal(WAIT).status());
+        SipMessage invite = callee.awaitRequest("INVITE", WAIT);
+        assertTrue("the platform offers plain RTP:\n" + invite.body(), invite.body().contains("RTP/AVP"));
+        callee.awaitRequest("ACK", WAIT);
+        assertEquals(Integer.valueOf(200), CONNECTED.join());
+
+        Awaitility.await("the caller hears the callee").atMost(WAIT).until(() -> caller.receivedTone() >= 25);
+        Awaitility.await("the callee hears the caller").atMost(WAIT).until(() -> callee.receivedTone() >= 25);
+        String calls = executeCommand("sip:app-calls");
+        assertTrue("sip:app-calls shows the bridge:\n" + calls, calls.contains(bob.name()));
+
+        assertEquals(200, caller.bye());
+        callee.awaitRequest("BYE", WAIT);
+    }
+
+    @Test
+    public void aCallWhosePeerStopsSendingIsHungUp() {
+        AppPhone phone = phone("vanishing", CALLER_TONE, CALLER_TONE);
+        phone.invite("7771");
+        assertEquals(200, phone.awaitFinal(WAIT).status());
+        Awaitility.await("media flows").atMost(WAIT).until(() -> phone.received() >= 10);
+
+        phone.stopRtp();
+
+        // rtp.timeout.seconds = 3
+        phone.awaitRequest("BYE", Duration.ofSeconds(8));
+    }
+
+    @Test
+    public void removingAnApplicationKeepsItsCallsAndRefusesNewOnes() {
+        ServiceRegistration<CallApplication> removable = register("itest-removable", call -> call.leg().echo(), 0);
+        AppPhone first = phone("stayer", CALLER_TONE, CALLER_TONE);
+        first.invite("7775");
+        assertEquals(200, first.awaitFinal(WAIT).status());
+        Awaitility.await("media flows").atMost(WAIT).until(() -> first.receivedTone() >= 10);
+
+        removable.unregister();
+
+        int before = first.receivedTone();
+        Awaitility.await("the running call keeps its media").atMost(WAIT).until(() -> first.receivedTone() >= before + 50);
+        AppPhone second = phone("latecomer", CALLER_TONE, CALLER_TONE);
+        second.invite("7775");
+        assertEquals(404, second.awaitFinal(WAIT).status());
+        assertEquals(200, first.bye());
+    }
+}
