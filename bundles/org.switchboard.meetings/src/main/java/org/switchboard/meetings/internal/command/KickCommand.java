@@ -1,0 +1,32 @@
+package org.switchboard.meetings.internal.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.switchboard.meetings.internal.MeetingControl;
+
+/** {@code meet:kick <room> <participant>}: hangs up a participant. */
+@Service
+@Command(scope = "meet", name = "kick", description = "Hangs up a participant of a meeting room")
+public class KickCommand implements Action {
+    @Reference
+    MeetingControl meetings;
+
+    @Argument(index = 0, name = "room", description = "The room's number", required = true)
+    @Completion(RoomCompleter.class)
+    String room;
+
+    @Argument(index = 1, name = "participant", description = "Its # in meet:list, or its id", required = true)
+    @Completion(ParticipantCompleter.class)
+    String participant;
+
+    @Override
+    public Object execute() {
+        System.out.println(meetings.kick(room, participant) ? "Hung up " + participant + " in room " + room + "."
+                : MeetingFormat.notFound(meetings, room, participant));
+        return null;
+    }
+}
