@@ -39,6 +39,7 @@ export class CallCtl {
   private redirected = false;
   /** Set when a new dialog (INVITE with Replaces) took this call over. */
   replaced = false;
+  private iceRestarting = false;
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
 
   constructor(private phone: PhoneCtx, public session: any, readonly id: string,
@@ -58,6 +59,12 @@ export class CallCtl {
   private bind(): void {
     const s = this.session;
     keepCallOnTransportError(s);
+    // 408/481 to the ICE-restart re-INVITE (the dialog is unknown after a server restart):
+    // re-establish the call instead of hanging up.
+    const dialogError = s.onDialogError?.bind(s);
+    if (dialogError) s.onDialogError = () => {
+      if (this.iceRestarting && s.isEstablished()) { this.iceRestarting = false; this.phone.recoverCall(this); } else dialogError();
+    };
     patchSessionNotify(s, ev => ev === 'talk' ? this.phone.onTalk(this) : this.phone.onHoldRequest(this));
     if (s.connection) this.attachPc(s.connection);
     s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
@@ -164,9 +171,13 @@ export class CallCtl {
   iceRestart(): boolean {
     const s = this.session;
     if (!s.isEstablished?.() || !s.isReadyToReOffer?.()) return false;
+    this.iceRestarting = true;
     s._sendReinvite({
       rtcOfferConstraints: { iceRestart: true },
-      eventHandlers: { failed: () => { if (!s.isEnded()) this.phone.recoverCall(this); } },
+      eventHandlers: {
+        succeeded: () => { this.iceRestarting = false; },
+        failed: () => { this.iceRestarting = false; if (!s.isEnded()) this.phone.recoverCall(this); },
+      },
     });
     return true;
   }

@@ -50,6 +50,12 @@ export class Phone implements PhoneCtx {
     ua.on('sipEvent', (e: any) => this.extras.outOfDialogNotify(e.request));
     // ICE restarts held back while the WebSocket was down go out once registered again.
     ua.on('registered', () => this.deferredIce.flush(c => { if (c.active) c.iceRestart(); }));
+    // The server closed the WebSocket: the calls' dialogs are bound to the old flow; refresh
+    // them (ICE restart re-INVITE, else INVITE/Replaces) once registered again. Both ends
+    // see this; only the caller acts, so that the two do not replace each other's dialog.
+    ua.on('disconnected', () => {
+      for (const c of this.ctls.values()) if (c.active && c.info?.status === 'connected' && c.info.direction === 'outgoing') this.deferredIce.add(c);
+    });
     this.ua = ua;
     ua.start();
     this.unwatch = watchNetwork(() => this.networkChanged());
