@@ -1,6 +1,7 @@
 // One call: wraps a JsSIP RTCSession and mirrors its events into the call list.
 import { QualityMonitor, type CallQuality } from '../media/quality';
 import { applySink } from '../media/devices';
+import { SenderPause } from '../media/senderpause';
 import { holdState, setHold, setStatus, updateCall, type CallInfo } from '../state/calls';
 import type { EndInfo } from '../state/history';
 import { transferTransition, type TransferEvent } from '../state/transfer';
@@ -41,6 +42,7 @@ export class CallCtl {
   replaced = false;
   private iceRestarting = false;
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
+  private readonly paused = new SenderPause();
 
   constructor(private phone: PhoneCtx, public session: any, readonly id: string,
               public localStream: MediaStream | null) {
@@ -79,8 +81,14 @@ export class CallCtl {
       this.phone.store.calls(l => setStatus(l, this.id, 'connected'));
       this.startMonitor();
     });
-    s.on('hold', (e: any) => this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', true)));
-    s.on('unhold', (e: any) => this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', false)));
+    s.on('hold', (e: any) => {
+      if (e.originator === 'local') this.pauseSenders();
+      this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', true));
+    });
+    s.on('unhold', (e: any) => {
+      if (e.originator === 'local') this.resumeSenders();
+      this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', false));
+    });
     s.on('muted', () => this.patch({ muted: true }));
     s.on('unmuted', () => this.patch({ muted: false }));
     s.on('ended', (e: any) => this.finish('ended', e));
@@ -211,6 +219,11 @@ export class CallCtl {
     if (on === info.localHold) return true;
     return on ? this.session.hold() : this.session.unhold();
   }
+
+  /** On hold (sendonly, no music on hold) nothing is sent: the senders' tracks are taken
+   *  off (no RTP at all) and put back on resume. */
+  private pauseSenders(): void { if (this.pc) this.paused.pause(this.pc.getSenders()); }
+  private resumeSenders(): void { this.paused.resume(!this.info?.muted); }
 
   holdFlag(): string { const i = this.info; return i ? holdState(i) : 'none'; }
 

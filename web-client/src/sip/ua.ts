@@ -1,6 +1,7 @@
 // The JsSIP user agent: sockets in priority order, registration state, reconnection.
 import * as JsSIP from 'jssip';
 import type { Store } from '../state/store';
+import { splitViaHeaders } from './wire';
 
 export interface UaConfig {
   wsUrls: string[];
@@ -31,6 +32,12 @@ export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => vo
     connection_recovery_max_interval: 8,
     no_answer_timeout: 120,
   } as any);
+  // One Via line per hop before JsSIP parses a message (see splitViaHeaders).
+  const transport = ua._transport;
+  if (transport?.ondata) {
+    const ondata = transport.ondata;
+    transport.ondata = (d: any) => ondata(typeof d?.message === 'string' ? { ...d, message: splitViaHeaders(d.message) } : d);
+  }
   let wanted = true;
   const reg = (registration: any, regReason = '') => store.set({ registration, regReason });
   ua.on('connecting', () => { if (store.state.registration !== 'registered' || !ua.isConnected()) reg('connecting'); });
