@@ -26,7 +26,7 @@ final class CallOp extends Op {
     private String lastBranch;
 
     /** What the 2xx to INVITE established: remote To (with tag), Route set, request target, next hop. */
-    private record Dialog(String to, List<String> routes, String requestUri, InetSocketAddress nextHop) {
+    record Dialog(String to, List<String> routes, String requestUri, InetSocketAddress nextHop) {
     }
 
     CallOp(Runner runner, Endpoint ep, User caller, String callee, Consumer<User> release) {
@@ -84,7 +84,7 @@ final class CallOp extends Op {
         return Sip.end(sb, null).toString();
     }
 
-    private static Dialog dialog(SipMessage ok, InetSocketAddress server) {
+    static Dialog dialog(SipMessage ok, InetSocketAddress server) {
         List<String> routes = new ArrayList<>(ok.list("record-route"));
         Collections.reverse(routes); // the UAC uses the Record-Route set in reverse order
         String contact = ok.get("contact");

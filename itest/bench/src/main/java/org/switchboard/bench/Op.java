@@ -70,6 +70,11 @@ abstract class Op {
         ep.send(msg, to);
     }
 
+    /** Expects the next step within {@code nanos} (e.g. a call that the server connects after prompts). */
+    final void expectWithin(long nanos) {
+        deadline = System.nanoTime() + nanos;
+    }
+
     /** Stops the transaction timer, e.g. while a call is held before its BYE. */
     final void idle() {
         deadline = Long.MAX_VALUE;

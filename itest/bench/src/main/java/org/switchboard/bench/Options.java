@@ -30,6 +30,21 @@ final class Options {
     double maxFailPct = 0.1;
     long intervalMs = 20;
     long waitMs = 180_000;
+    // media modes (bridge, conference)
+    String levels; // bridge: concurrent calls per step; conference: rooms per step ("50,100,200")
+    int party = 10;
+    String number; // bridge: the number that reaches the IVR (*800); conference: first room (8000)
+    String dial = "1,7%04d#"; // bridge: DTMF typed after the answer; %04d = index of the callee user
+    boolean srtp = true;
+    long settleMs = 5_000;
+    int senders = 1;
+    int receivers = 2;
+    long digitGapMs = 150;
+    long setupTimeoutMs = 30_000;
+    long serverPid = -1;
+    double maxJitterMs = 10;
+    boolean stopOnFail = true;
+    double setupRate = 25;
 
     static Options parse(String[] args) throws IOException {
         Options o = new Options();
@@ -65,6 +80,21 @@ final class Options {
                 case "--max-fail-pct": o.maxFailPct = Double.parseDouble(v); break;
                 case "--interval": o.intervalMs = millis(v, 1); break;
                 case "--wait": o.waitMs = millis(v, 1000); break;
+                case "--calls": case "--rooms": o.levels = v; break;
+                case "--party": o.party = Integer.parseInt(v); break;
+                case "--number": o.number = v; break;
+                case "--dial": o.dial = v; break;
+                case "--srtp": o.srtp = Boolean.parseBoolean(v) || "on".equals(v); break;
+                case "--settle": o.settleMs = millis(v, 1000); break;
+                case "--senders": o.senders = Integer.parseInt(v); break;
+                case "--receivers": o.receivers = Integer.parseInt(v); break;
+                case "--digit-gap": o.digitGapMs = millis(v, 1); break;
+                case "--setup-timeout": o.setupTimeoutMs = millis(v, 1000); break;
+                case "--server-pid": o.serverPid = Long.parseLong(v); break;
+                case "--max-jitter-ms": o.maxJitterMs = Double.parseDouble(v); break;
+                case "--max-loss-pct": o.maxFailPct = Double.parseDouble(v); break;
+                case "--setup-rate": o.setupRate = Double.parseDouble(v); break;
+                case "--stop-on-fail": o.stopOnFail = Boolean.parseBoolean(v); break;
                 default: throw new IllegalArgumentException("unknown option " + k);
             }
         }

@@ -20,6 +20,8 @@ final class Runner implements Endpoint.Handler, AutoCloseable {
     final Uas uas;
     volatile Stats stats = new Stats();
     final long hostDropsAtStart = UdpDrops.host();
+    /** Handles requests instead of {@link #uas} when set (the media bench's callee side). */
+    volatile Endpoint.Handler requests;
     private final Endpoint[] endpoints;
     private final Map<String, Op> ops = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -52,7 +54,12 @@ final class Runner implements Endpoint.Handler, AutoCloseable {
     @Override
     public void onMessage(SipMessage m, Endpoint ep, InetSocketAddress from) {
         if (m.isRequest()) {
-            uas.handle(m, ep, from);
+            Endpoint.Handler h = requests;
+            if (h != null) {
+                h.onMessage(m, ep, from);
+            } else {
+                uas.handle(m, ep, from);
+            }
             return;
         }
         Op op = m.callId() == null ? null : ops.get(m.callId());
@@ -149,6 +156,15 @@ final class Runner implements Endpoint.Handler, AutoCloseable {
         while (!ops.isEmpty() && System.nanoTime() - limit < 0) {
             LockSupport.parkNanos(5_000_000);
         }
+    }
+
+    /** True while the op has not ended (answered, failed or timed out). */
+    boolean isOpen(Op op) {
+        return ops.get(op.callId) == op;
+    }
+
+    int inFlight() {
+        return inFlight.get();
     }
 
     private void sweep() {
