@@ -85,7 +85,8 @@ public class Engine implements MediaEngine {
         InetAddress bind = address(settings.bindAddress());
         String publicAddress = !settings.publicAddress().isBlank() ? settings.publicAddress()
                 : !bind.isAnyLocalAddress() ? bind.getHostAddress() : localHost();
-        this.transport = new UdpTransport(bind, settings.portMin(), settings.portMax(), settings.ioThreads());
+        this.transport = new UdpTransport(socketAddress(bind, publicAddress), settings.portMin(), settings.portMax(),
+                settings.ioThreads());
         this.blocking = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "media-files");
             t.setDaemon(true);
@@ -153,6 +154,30 @@ public class Engine implements MediaEngine {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bind.address " + host + " is not an address of this host", e);
         }
+    }
+
+    /**
+     * The address media sockets bind to. Without a bind address, sockets bound to every address
+     * answer from whatever source address the kernel picks for the peer: a browser on this host
+     * that sends its ICE checks from 192.0.2.2 to the advertised 127.0.0.1 gets the responses
+     * from 192.0.2.2, which ICE drops as not symmetric (RFC 8445 7.2.5.2.1), and the call never
+     * connects. So when the advertised address belongs to this host, the sockets bind to it:
+     * every packet then leaves from the address in our SDP. A public address of a NAT (not
+     * local) keeps the wildcard.
+     */
+    static InetAddress socketAddress(InetAddress bind, String publicAddress) {
+        if (!bind.isAnyLocalAddress()) {
+            return bind;
+        }
+        try {
+            InetAddress advertised = InetAddress.getByName(publicAddress);
+            if (advertised.isLoopbackAddress() || java.net.NetworkInterface.getByInetAddress(advertised) != null) {
+                return advertised;
+            }
+        } catch (java.io.IOException e) {
+            // a name that does not resolve here, or no interface list: keep the wildcard
+        }
+        return bind;
     }
 
     private static String localHost() {

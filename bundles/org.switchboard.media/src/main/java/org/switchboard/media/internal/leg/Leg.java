@@ -138,6 +138,12 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         return remote;
     }
 
+    /** Where RTP goes: the security layer's choice (the ICE-selected address), else the SDP's or latched one. */
+    InetSocketAddress destination() {
+        InetSocketAddress selected = security.remoteAddress();
+        return selected != null ? selected : remote;
+    }
+
     void remote(InetSocketAddress address) {
         remote = address;
         activity();
@@ -252,7 +258,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         for (Tap t : taps) {
             t.deliver(AudioFrame.Direction.SENT, frame.pcm, now);
         }
-        if (n == null || !n.direction().sends() || remote == null) {
+        if (n == null || !n.direction().sends() || destination() == null) {
             outbound.skip();
         } else {
             outbound.send();

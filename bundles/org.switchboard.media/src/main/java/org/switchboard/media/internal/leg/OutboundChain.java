@@ -64,7 +64,7 @@ final class OutboundChain {
         }).attach(new Node<OutFrame>("socket") {
             @Override
             protected boolean process(OutFrame f) {
-                boolean ok = socket.sendRtp(f.out, leg.remoteRtp());
+                boolean ok = socket.sendRtp(f.out, leg.destination());
                 if (ok) {
                     sent++;
                 }

@@ -45,9 +45,11 @@ final class Signalling {
     }
 
     synchronized String answer(Sdp offer) {
-        SdpNegotiator.Answer a = SdpNegotiator.answer(offer, local());
-        apply(a.negotiated(), false);
-        localSdp = a.sdp();
+        // the security layer first learns the peer's attributes: our a=setup (the DTLS role
+        // for the peer's actpass) is only known after that
+        Negotiated n = SdpNegotiator.negotiateOffer(offer, options.codecs());
+        apply(n, false);
+        localSdp = SdpNegotiator.answer(offer, n, local()).sdp();
         return localSdp;
     }
 

@@ -7,6 +7,7 @@ import org.switchboard.api.media.MediaDirection;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.media.internal.codec.AudioCodec;
 import org.switchboard.media.internal.codec.G711;
+import org.switchboard.media.internal.transport.SecurityAttributes;
 
 /**
  * Offer/answer for one audio stream (RFC 3264). The codec is the first one in the offer's
@@ -24,9 +25,20 @@ public final class SdpNegotiator {
     }
 
     public static Answer answer(Sdp offer, LocalMedia local) {
+        return answer(offer, negotiateOffer(offer, local.codecs()), local);
+    }
+
+    /**
+     * Negotiates an offer without writing the answer yet: the security layer must see the peer's
+     * attributes (DTLS role from {@code a=setup}) before our answer's {@code a=setup} is known.
+     */
+    public static Negotiated negotiateOffer(Sdp offer, List<String> codecs) {
+        return negotiate(offer, offer.media().get(audioIndex(offer)), codecs, true);
+    }
+
+    /** Writes the answer to an offer that {@link #negotiateOffer} negotiated as n. */
+    public static Answer answer(Sdp offer, Negotiated n, LocalMedia local) {
         int audioIndex = audioIndex(offer);
-        MediaSection m = offer.media().get(audioIndex);
-        Negotiated n = negotiate(offer, m, local.codecs(), true);
         StringBuilder sdp = header(local);
         String group = offer.attribute("group");
         if (group != null && group.startsWith("BUNDLE") && n.mid() != null) {
@@ -93,7 +105,11 @@ public final class SdpNegotiator {
             throw new MediaException(488, "SDP without c= line");
         }
         MediaDirection remote = m.direction(sdp);
-        boolean nullAddress = "0.0.0.0".equals(address);
+        SecurityAttributes security = m.security(sdp);
+        // With ICE, c=0.0.0.0 (port 9) only means "no candidate in the SDP" (trickle, RFC 8840):
+        // media goes to the address ICE checks, so it is not the old RFC 2543 hold.
+        boolean ice = security.iceUfrag() != null;
+        boolean nullAddress = "0.0.0.0".equals(address) && !ice;
         MediaDirection ours = mirror(remote);
         if (nullAddress && ours.sends()) {
             ours = ours.receives() ? MediaDirection.RECVONLY : MediaDirection.INACTIVE;
@@ -103,7 +119,7 @@ public final class SdpNegotiator {
         InetSocketAddress rtcp = nullAddress ? null : rtcp(m, address, mux);
         String ptime = m.attribute("ptime");
         return new Negotiated(codec, pt, te, ours, rtp, rtcp, mux,
-                ptime == null ? 20 : Integer.parseInt(ptime.trim()), m.profile(), m.security(sdp), m.attribute("mid"));
+                ptime == null ? 20 : Integer.parseInt(ptime.trim()), m.profile(), security, m.attribute("mid"));
     }
 
     private static InetSocketAddress rtcp(MediaSection m, String address, boolean mux) {

@@ -127,6 +127,11 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
         return srtp != null;
     }
 
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return selectedAddress();
+    }
+
     /** Where media goes: the ICE-nominated (or latest checked) address; without ICE, the DTLS peer. */
     public InetSocketAddress selectedAddress() {
         IceLiteResponder responder = ice;

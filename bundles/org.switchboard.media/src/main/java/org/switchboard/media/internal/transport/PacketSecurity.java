@@ -65,6 +65,18 @@ public interface PacketSecurity {
     default void remote(SecurityAttributes remote, boolean offerer) {
     }
 
+    /**
+     * Where media must go when the security layer decides it rather than the SDP: with ICE, the
+     * address of the selected (nominated, else latest checked) candidate pair. The engine sends
+     * RTP there instead of the SDP's {@code c=}/port, which a browser fills with one candidate
+     * among several (or {@code 0.0.0.0:9}).
+     *
+     * @return the destination, or null to use the SDP address (plain RTP, SDES, ICE before any check)
+     */
+    default InetSocketAddress remoteAddress() {
+        return null;
+    }
+
     /** The leg ended: release keys, timers and handshake state. */
     default void close() {
     }

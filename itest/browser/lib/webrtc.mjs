@@ -1,0 +1,91 @@
+// WebRTC diagnostics from inside the page, the way chrome://webrtc-internals shows them: every
+// RTCPeerConnection the page creates is remembered (an init script wraps the constructor) and
+// its getStats() is summarised: ICE and DTLS state, the selected candidate pair, the SRTP
+// cipher, the codec and the RTP counters. Used by the scenarios that talk to the platform's
+// own media engine (echo, meetings), where a failure is most often ICE, DTLS or SRTP.
+
+/** Installs the RTCPeerConnection spy in a browser context; call before the page loads. */
+export async function installPcSpy(context) {
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    if (!Native || window.__sbPcs) return;
+    window.__sbPcs = [];
+    const Wrapped = function (...args) {
+      const pc = new Native(...args);
+      window.__sbPcs.push(pc);
+      return pc;
+    };
+    Wrapped.prototype = Native.prototype;
+    Object.setPrototypeOf(Wrapped, Native);
+    window.RTCPeerConnection = Wrapped;
+  });
+}
+
+/** Summarises the getStats() of every peer connection of a page (the latest last). */
+export async function pcReport(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const pc of window.__sbPcs || []) {
+      const r = {
+        signalingState: pc.signalingState,
+        iceConnectionState: pc.iceConnectionState,
+        connectionState: pc.connectionState,
+      };
+      try {
+        const stats = await pc.getStats();
+        const byId = new Map();
+        stats.forEach((s) => byId.set(s.id, s));
+        stats.forEach((s) => {
+          if (s.type === 'transport') {
+            r.dtlsState = s.dtlsState;
+            r.dtlsRole = s.dtlsRole;
+            r.srtpCipher = s.srtpCipher;
+            r.tlsVersion = s.tlsVersion;
+            r.dtlsCipher = s.dtlsCipher;
+            const pair = byId.get(s.selectedCandidatePairId);
+            if (pair) {
+              const l = byId.get(pair.localCandidateId);
+              const rc = byId.get(pair.remoteCandidateId);
+              r.selectedPair = {
+                state: pair.state,
+                nominated: pair.nominated,
+                local: l && `${l.address}:${l.port} ${l.candidateType}`,
+                remote: rc && `${rc.address}:${rc.port} ${rc.candidateType}`,
+                requestsSent: pair.requestsSent,
+                responsesReceived: pair.responsesReceived,
+              };
+            }
+          } else if (s.type === 'candidate-pair' && !r.pairs) {
+            r.pairs = [];
+          }
+          if (s.type === 'candidate-pair') {
+            const l = byId.get(s.localCandidateId);
+            const rc = byId.get(s.remoteCandidateId);
+            r.pairs.push(`${l && l.address}:${l && l.port} -> ${rc && rc.address}:${rc && rc.port} ${s.state} req ${s.requestsSent} resp ${s.responsesReceived}`);
+          } else if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+            const c = byId.get(s.codecId);
+            r.inbound = { packetsReceived: s.packetsReceived, packetsLost: s.packetsLost, jitter: s.jitter, codec: c && c.mimeType, audioLevel: s.audioLevel };
+          } else if (s.type === 'outbound-rtp' && s.kind === 'audio') {
+            const c = byId.get(s.codecId);
+            r.outbound = { packetsSent: s.packetsSent, codec: c && c.mimeType };
+          }
+        });
+      } catch (e) {
+        r.error = String(e);
+      }
+      r.localSdp = pc.localDescription && pc.localDescription.sdp;
+      r.remoteSdp = pc.remoteDescription && pc.remoteDescription.sdp;
+      out.push(r);
+    }
+    return out;
+  });
+}
+
+/** The latest peer connection's summary without the SDPs (for one log line). */
+export async function pcSummary(page) {
+  const all = await pcReport(page);
+  const last = all[all.length - 1];
+  if (!last) return null;
+  const { localSdp, remoteSdp, ...rest } = last;
+  return rest;
+}
