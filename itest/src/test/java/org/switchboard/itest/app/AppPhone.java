@@ -53,6 +53,8 @@ final class AppPhone implements AutoCloseable {
     private int cseq = 1;
     private volatile SipMessage answeredInvite;
     private volatile byte expectTone;
+    private volatile int answerWith = 200;
+    private volatile SipMessage ringing;
 
     AppPhone(int serverPort, String user, byte tone, byte expectTone) {
         try {
@@ -206,6 +208,11 @@ final class AppPhone implements AutoCloseable {
         }
     }
 
+    /** @param status 200 answers (the default), 0 rings until CANCEL, anything else refuses with it */
+    void answerWith(int status) {
+        answerWith = status;
+    }
+
     SipMessage answeredInvite() {
         return answeredInvite;
     }
@@ -213,12 +220,29 @@ final class AppPhone implements AutoCloseable {
     private void onRequest(SipMessage m) {
         switch (m.method()) {
             case "INVITE" -> {
+                if (answerWith != 200) {
+                    reply(m, "180 Ringing", "", "");
+                    if (answerWith == 0) {
+                        ringing = m;
+                    } else {
+                        reply(m, answerWith + " Refused", "", "");
+                    }
+                    break;
+                }
                 remoteRtp = media(m.body());
                 String sdp = sdp();
                 reply(m, "180 Ringing", "", "");
                 reply(m, "200 OK", "Contact: <sip:" + user + "@127.0.0.1:" + sip.getLocalPort() + ">\r\n"
                         + "Content-Type: application/sdp\r\n", sdp);
                 answeredInvite = m;
+            }
+            case "CANCEL" -> {
+                reply(m, "200 OK", "", "");
+                SipMessage invite = ringing;
+                if (invite != null) {
+                    reply(invite, "487 Request Terminated", "", "");
+                    ringing = null;
+                }
             }
             case "BYE", "OPTIONS", "INFO" -> {
                 reply(m, "200 OK", "", "");

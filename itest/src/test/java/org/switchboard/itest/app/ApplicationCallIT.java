@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -162,6 +164,40 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
 
         assertEquals(200, caller.bye());
         callee.awaitRequest("BYE", WAIT);
+    }
+
+    @Test
+    public void aUserWhoDoesNotAnswerOrIsBusyFallsBackToAnApplication() throws Exception {
+        SipUser carol = createUser("carol");
+        Path cfg = Path.of(System.getProperty("karaf.etc"), "org.switchboard.dialplan.fallback-" + carol.name() + ".cfg");
+        Files.writeString(cfg, "user = " + carol.name() + "\nno.answer.seconds = 2\nno.answer = application:itest-echo\n"
+                + "busy = application:itest-echo\n");
+        try {
+            Awaitility.await("the dial plan has the fallbacks").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> executeCommand("dialplan:test x " + carol.name()).contains("busy"));
+            AppPhone device = phone(carol.name(), CALLEE_TONE, CALLER_TONE);
+            device.answerWith(0);
+            device.register(carol.name(), carol.password());
+            AppPhone caller = phone("patient", CALLER_TONE, CALLER_TONE);
+
+            caller.invite(carol.name());
+            device.awaitRequest("INVITE", WAIT);
+            assertEquals(180, caller.awaitResponse("INVITE", WAIT).status());
+            device.awaitRequest("CANCEL", WAIT);
+            SipMessage ok = caller.awaitFinal(WAIT);
+            assertEquals("no answer after 2 s: the application answers", 200, ok.status());
+            Awaitility.await("the fallback application echoes").atMost(WAIT).until(() -> caller.receivedTone() >= 10);
+            assertEquals(200, caller.bye());
+
+            device.answerWith(486);
+            AppPhone second = phone("hopeful", CALLER_TONE, CALLER_TONE);
+            second.invite(carol.name());
+            assertEquals("busy: the application answers", 200, second.awaitFinal(WAIT).status());
+            assertEquals(200, second.bye());
+        } finally {
+            Files.deleteIfExists(cfg);
+        }
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class AppHost {
     private final ExecutorService executor;
     private final Map<String, DialogSide> dialogs = new ConcurrentHashMap<>();
     private final Map<String, HostedCall> calls = new ConcurrentHashMap<>();
+    /** Hosted calls by Call-ID and From tag of their INVITE, for retransmitted INVITEs. */
+    private final Map<String, HostedCall> byInvite = new ConcurrentHashMap<>();
 
     public AppHost(SipContext sip, Responses responses, ServerTransactions transactions, AppServices services,
             ScheduledExecutorService timers, TargetResolver resolver) {
@@ -134,12 +136,10 @@ public final class AppHost {
         if (toTag == null) {
             if (Request.INVITE.equals(req.getMethod())) {
                 // a retransmitted INVITE whose transaction ended with our 2xx: the 2xx again
-                String fromTag = ((FromHeader) req.getHeader(FromHeader.NAME)).getTag();
-                for (HostedCall c : calls.values()) {
-                    if (c.isInitialInvite(callId, fromTag)) {
-                        c.resendOk();
-                        return true;
-                    }
+                HostedCall c = byInvite.get(callId + "|" + ((FromHeader) req.getHeader(FromHeader.NAME)).getTag());
+                if (c != null) {
+                    c.resendOk();
+                    return true;
                 }
             }
             return false;
@@ -196,6 +196,7 @@ public final class AppHost {
 
     void register(HostedCall call) {
         calls.put(call.id(), call);
+        byInvite.put(call.inviteKey(), call);
     }
 
     void register(DialogSide side) {
@@ -204,6 +205,7 @@ public final class AppHost {
 
     void unregister(HostedCall call, List<DialogSide> sides) {
         calls.remove(call.id());
+        byInvite.remove(call.inviteKey(), call);
         sides.forEach(s -> dialogs.remove(s.dialog.key(), s));
     }
 

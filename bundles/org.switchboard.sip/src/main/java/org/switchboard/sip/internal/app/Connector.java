@@ -79,6 +79,15 @@ final class Connector implements AppHost.ResponseListener {
     }
 
     private synchronized void invite(ConnectTargets.Devices devices) {
+        // The engine offers plain RTP/AVP only; a browser (WebSocket) device would ring and then
+        // refuse the offer, so it is not called until the engine can offer ICE + DTLS-SRTP.
+        List<Target> targets = devices.targets().stream().filter(t -> !isBrowser(t)).toList();
+        if (targets.isEmpty()) {
+            LOG.info("connect({}) from call {}: only browser devices, which need a DTLS-SRTP offer the media engine cannot "
+                    + "make yet", devices.to(), call.id());
+            result.complete(488);
+            return;
+        }
         engine = host.services().engine();
         if (engine == null) {
             result.complete(503);
@@ -90,7 +99,7 @@ final class Connector implements AppHost.ResponseListener {
             result.complete(e.sipStatus());
             return;
         }
-        for (Target t : devices.targets()) {
+        for (Target t : targets) {
             Branch b = new Branch(t.flow() != null ? NextHop.of(t.flow()) : null);
             branches.add(b);
             try {
@@ -103,6 +112,11 @@ final class Connector implements AppHost.ResponseListener {
         }
         timer = host.timers().schedule(this::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
         finishIfAllFailed();
+    }
+
+    static boolean isBrowser(Target t) {
+        return t.flow() != null && t.flow().transport().toUpperCase(java.util.Locale.ROOT).startsWith("WS")
+                || t.uri().toLowerCase(java.util.Locale.ROOT).matches(".*;transport=wss?(;.*|>.*|$)");
     }
 
     private Request request(Address to, Target t) throws ParseException, javax.sip.InvalidArgumentException {

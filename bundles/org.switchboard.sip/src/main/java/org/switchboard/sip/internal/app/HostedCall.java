@@ -152,9 +152,9 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         ended.complete(null);
     }
 
-    boolean isInitialInvite(String callId, String fromTag) {
-        FromHeader from = (FromHeader) invite.request().getHeader(FromHeader.NAME);
-        return callId().equals(callId) && fromTag != null && fromTag.equals(from.getTag());
+    /** @return Call-ID and From tag of the INVITE */
+    String inviteKey() {
+        return callId() + "|" + ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getTag();
     }
 
     void resendOk() {
