@@ -222,6 +222,9 @@ export class CallCtl {
 
   /** On hold (sendonly, no music on hold) nothing is sent: the senders' tracks are taken
    *  off (no RTP at all) and put back on resume. */
+  /** Stops (or resumes) sending on this call without any signalling. */
+  silence(on: boolean): void { if (on) this.pauseSenders(); else if (!this.info?.localHold) this.resumeSenders(); }
+
   private pauseSenders(): void { if (this.pc) this.paused.pause(this.pc.getSenders()); }
   private resumeSenders(): void { this.paused.resume(!this.info?.muted); }
 

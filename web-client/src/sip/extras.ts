@@ -78,10 +78,16 @@ export class Extras {
       ev.reject();
       return;
     }
-    ctl.setHold(true);
+    // The transferor has put this call on hold already: stop sending on it locally, without
+    // a hold re-INVITE of our own (two crossing re-INVITEs: 491, and JsSIP hangs up on a
+    // failed hold). Sending resumes if the new call fails.
+    ctl.silence(true);
     (this.phone as any).pending = { video, stream };
     ev.accept((newSession: any) => {
-      newSession.on('confirmed', () => ctl.hangup());
+      // The transferor ends the old call once it has our NOTIFY 200 (RFC 5589); our own BYE
+      // is only a fallback, late enough not to overtake that NOTIFY through the proxy.
+      newSession.on('confirmed', () => setTimeout(() => ctl.hangup(), 2000));
+      newSession.on('failed', () => ctl.silence(false));
     }, { mediaStream: stream, pcConfig: this.phone.pcConfig });
   }
 
