@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.switchboard.meetings.internal.MeetingControl;
 
-/** {@code meet:mute <room> <participant> [--off]}: the others stop (or start again) hearing a participant. */
+/** {@code meet:mute [--off] <room> <participant>}: the others stop (or start again) hearing a participant. */
 @Service
 @Command(scope = "meet", name = "mute", description = "Mutes a participant of a meeting room (--off unmutes)")
 public class MuteCommand implements Action {
