@@ -25,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
+import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
@@ -123,6 +124,18 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
                 .until(() -> call.ended().toCompletableFuture().isDone());
         Awaitility.await("the call leaves sip:app-calls").atMost(WAIT)
                 .until(() -> !executeCommand("sip:app-calls").contains("itest-echo"));
+    }
+
+    @Test
+    public void baresipCallsAnApplicationAndGetsMediaBack() throws Exception {
+        SipUser alice = createUser("alice");
+        ExternalProcess caller = startProcess("baresip-" + alice.name(), "baresip", "-f",
+                BaresipPhone.config(alice, HOST, sipPort()).toString(), "-t", "30",
+                "-e", "/dial sip:7771@" + HOST + ":" + sipPort());
+        caller.awaitLine(WAIT, l -> l.contains("Call established"));
+        caller.awaitLine(WAIT, l -> l.contains("incoming rtp for 'audio' established"));
+        String calls = executeCommand("sip:app-calls");
+        assertTrue("sip:app-calls lists the call of " + alice.name() + ":\n" + calls, calls.contains(alice.name()));
     }
 
     @Test
