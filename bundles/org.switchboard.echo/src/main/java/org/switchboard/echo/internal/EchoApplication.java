@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,8 @@ import org.switchboard.api.media.PlayResult;
 
 /**
  * {@code application:echo}: says "echo test", then sends the caller's audio back until they
- * hang up. The echo itself runs in the media engine; this class only starts it.
+ * hang up. The echo itself runs in the media engine; this class only starts it, so calls in
+ * progress keep their echo when the application is removed (feature:uninstall).
  */
 @Component(property = CallApplication.NAME + "=" + EchoApplication.NAME)
 public class EchoApplication implements CallApplication {
@@ -49,12 +49,6 @@ public class EchoApplication implements CallApplication {
                 call.ended().whenComplete((v, x) -> echo.stop());
             }
         });
-    }
-
-    /** The code that runs these calls is going away (feature:uninstall): end them cleanly. */
-    @Deactivate
-    void deactivate() {
-        calls.forEach(ApplicationCall::hangup);
     }
 
     int activeCalls() {

@@ -37,10 +37,10 @@ class EchoApplicationTest {
     }
 
     @Test
-    void uninstallingTheApplicationEndsItsCalls() {
+    void theEchoRunsInTheEngineSoNothingHereHoldsTheCall() {
         FakeCall call = new FakeCall("carol", "*43");
         echo.handle(call);
-        echo.deactivate();
-        assertTrue(call.hungUp);
+        assertNotNull(call.leg.echo);
+        assertTrue(!call.hungUp);
     }
 }

@@ -3,8 +3,6 @@ package org.switchboard.ivr.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -55,9 +53,8 @@ public class IvrApplication implements CallApplication {
     }
 
     private final Prompts prompts;
-    private final Config config;
+    private volatile Config config;
     private final List<MenuConfiguration> menus = new CopyOnWriteArrayList<>();
-    private final Set<ApplicationCall> calls = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
 
     @Activate
@@ -66,11 +63,20 @@ public class IvrApplication implements CallApplication {
         this.config = config;
         AtomicInteger n = new AtomicInteger();
         // Menu steps are short (start the next media operation): two threads serve every caller.
-        this.executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        // Idle threads end by themselves, so that callers still in a menu when the component goes
+        // away (feature:uninstall, a configuration change) finish their menu on this instance.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ivr-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -86,8 +92,6 @@ public class IvrApplication implements CallApplication {
     @Override
     public void handle(ApplicationCall call) {
         LOG.info("IVR: {} from {}", call.id(), call.caller());
-        calls.add(call);
-        call.ended().whenComplete((v, e) -> calls.remove(call));
         IvrSession.Settings settings = new IvrSession.Settings(Duration.ofSeconds(config.connect_timeout_seconds()),
                 Duration.ofSeconds(config.inter_digit_timeout_seconds()), config.max_number_digits());
         executor.execute(() -> new IvrSession(call, this::menu, prompts, executor, settings).start(config.menu()));
@@ -97,12 +101,5 @@ public class IvrApplication implements CallApplication {
         Optional<Menu> configured = menus.stream().map(MenuConfiguration::menu).filter(m -> m.name().equals(name))
                 .findFirst();
         return configured.isPresent() || !name.equals(Menu.DEFAULT.name()) ? configured : Optional.of(Menu.DEFAULT);
-    }
-
-    /** The code that runs these calls is going away (feature:uninstall): end them cleanly. */
-    @Deactivate
-    void deactivate() {
-        calls.forEach(ApplicationCall::hangup);
-        executor.shutdown();
     }
 }

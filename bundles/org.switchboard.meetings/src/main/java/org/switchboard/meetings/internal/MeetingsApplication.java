@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -50,7 +51,7 @@ public class MeetingsApplication implements CallApplication, MeetingControl {
 
     private final Prompts prompts;
     private final Rooms rooms;
-    private final RoomDirectory directory;
+    private volatile RoomDirectory directory;
     private final List<ConfiguredRoom> configured = new CopyOnWriteArrayList<>();
     private final ExecutorService executor;
 
@@ -58,18 +59,35 @@ public class MeetingsApplication implements CallApplication, MeetingControl {
     public MeetingsApplication(@Reference MediaEngine engine, @Reference Prompts prompts, Config config) {
         this.prompts = prompts;
         this.rooms = new Rooms(engine, name -> prompts.find(NAME, name), Clock.systemUTC());
-        try {
-            this.directory = new RoomDirectory(this::configuredRoom, config.rooms(), config.max_participants());
-        } catch (IllegalArgumentException e) {
-            LOG.error("etc/{}.cfg: {}", PID, e.getMessage());
-            throw e;
-        }
+        this.directory = directory(config);
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        // Idle threads end by themselves: see deactivate().
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "meetings-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+    }
+
+    /** A new range or limit applies to callers from now on; open rooms stay as they are. */
+    @Modified
+    void modified(Config config) {
+        try {
+            this.directory = directory(config);
+        } catch (IllegalArgumentException e) {
+            // logged; the last good range stays in force
+        }
+    }
+
+    private RoomDirectory directory(Config config) {
+        try {
+            return new RoomDirectory(this::configuredRoom, config.rooms(), config.max_participants());
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/{}.cfg: {}", PID, e.getMessage());
+            throw e;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -117,10 +135,16 @@ public class MeetingsApplication implements CallApplication, MeetingControl {
         return true;
     }
 
-    /** The code that runs these rooms is going away (feature:uninstall): end their calls cleanly. */
+    /**
+     * As the SPI asks, removing the application affects only new calls: the open rooms keep
+     * mixing in the engine until their participants hang up. New callers reach the next
+     * instance (after a restart of a service this one needs) in rooms of its own.
+     */
     @Deactivate
     void deactivate() {
-        rooms.closeAll();
-        executor.shutdown();
+        int open = rooms.list().size();
+        if (open > 0) {
+            LOG.info("Meetings stopping: {} open room(s) go on until their participants hang up", open);
+        }
     }
 }

@@ -121,18 +121,6 @@ final class Rooms {
         return Optional.ofNullable(open.get(number)).map(Room::view);
     }
 
-    /** Hangs up everyone (the application is going away). */
-    void closeAll() {
-        List<Participant> everyone;
-        synchronized (this) {
-            everyone = open.values().stream().flatMap(r -> r.participants().stream()).toList();
-        }
-        everyone.forEach(p -> p.call().hangup());
-        synchronized (this) {
-            List.copyOf(open.values()).forEach(this::close);
-        }
-    }
-
     private void close(Room room) {
         open.remove(room.number());
         room.conference().close();
