@@ -3,7 +3,7 @@ package org.switchboard.bench;
 /** Entry point: {@code java -jar switchboard-bench.jar register|calls|ping [options]}. */
 public final class Main {
     static final String USAGE = String.join("\n",
-            "usage: java -jar switchboard-bench.jar <register|calls|bridge|conference|ping> [options]",
+            "usage: java -jar switchboard-bench.jar <register|calls|bridge|conference|udpcost|ping> [options]",
             "  --server H:P          SIP server, loopback only (127.0.0.1:5060)",
             "  --domain D            SIP domain of the users (host of --server)",
             "  --users FMT           user name format (bench%04d); --first N first index (0)",
@@ -29,7 +29,8 @@ public final class Main {
             "  --server-pid PID      sample the server's CPU from /proc/PID (and its threads)",
             "  --max-jitter-ms J     step fails when the p99 RFC 3550 jitter >= J (10); --max-loss-pct P (0.1)",
             "  --senders N / --receivers N   RTP sender wheels / receiver selectors of the bench (1 / 2)",
-            "  --stop-on-fail B      stop after the first failing step (true)");
+            "  --stop-on-fail B      stop after the first failing step (true)",
+            "  udpcost: CPU per loopback datagram sent/received; --count sockets, --rate datagrams/s, --duration");
 
     private Main() {
     }
@@ -44,6 +45,7 @@ public final class Main {
                 case "ping": code = Ping.run(o); break;
                 case "bridge": code = MediaBench.run(o, true); break;
                 case "conference": code = MediaBench.run(o, false); break;
+                case "udpcost": code = UdpCost.run(o); break;
                 default: throw new IllegalArgumentException("unknown mode " + o.mode);
             }
         } catch (IllegalArgumentException e) {
