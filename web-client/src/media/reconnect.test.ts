@@ -79,3 +79,12 @@ describe('DeferredRestarts', () => {
     expect(ran).toEqual(['a', 'b']);
   });
 });
+
+describe('recoveryRetryDelay', () => {
+  it('retries three times after the first attempt, then gives up', async () => {
+    const { recoveryRetryDelay } = await import('./reconnect');
+    expect([1, 2, 3].map(a => recoveryRetryDelay(a))).toEqual([3000, 3000, 3000]);
+    expect(recoveryRetryDelay(4)).toBeNull();
+    expect(recoveryRetryDelay(1, 1)).toBeNull();
+  });
+});

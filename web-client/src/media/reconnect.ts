@@ -99,3 +99,9 @@ export class DeferredRestarts<T> {
     xs.forEach(run);
   }
 }
+
+/** Delay before the next attempt to re-establish a call (INVITE/Replaces), or null to give
+ *  up: 4 attempts, 3 s apart (the peer may still be reconnecting itself). */
+export function recoveryRetryDelay(attempt: number, maxAttempts = 4, delayMs = 3000): number | null {
+  return attempt < maxAttempts ? delayMs : null;
+}

@@ -2,6 +2,7 @@
 import { QualityMonitor, type CallQuality } from '../media/quality';
 import { applySink } from '../media/devices';
 import { SenderPause } from '../media/senderpause';
+import type { PersistedCall } from '../media/persistence';
 import { holdState, setHold, setStatus, updateCall, type CallInfo } from '../state/calls';
 import type { EndInfo } from '../state/history';
 import { transferTransition, type TransferEvent } from '../state/transfer';
@@ -11,6 +12,9 @@ import { redirectTarget } from '../state/activation';
 import { stopStream } from './media';
 import { patchSessionNotify } from './notify';
 import { keepCallOnTransportError, replacesValue } from './resilience';
+
+/** A call being re-established with INVITE/Replaces: the call it takes over, which attempt. */
+export interface Recovery { old: CallCtl; attempt: number }
 
 export interface PhoneCtx {
   store: Store;
@@ -26,6 +30,7 @@ export interface PhoneCtx {
   mediaChanged(ctl: CallCtl): void;
   restartIce(ctl: CallCtl): void;
   recoverCall(ctl: CallCtl): void;
+  recoveryFailed(fresh: CallCtl | null, r: Recovery): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40,6 +45,10 @@ export class CallCtl {
   private redirected = false;
   /** Set when a new dialog (INVITE with Replaces) took this call over. */
   replaced = false;
+  /** What the call was (hold, mute…) when its re-establishment started. */
+  recoverState: PersistedCall | null = null;
+  /** Set while this session re-establishes another call (until confirmed). */
+  recovery: Recovery | null = null;
   private iceRestarting = false;
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
   private readonly paused = new SenderPause();
@@ -72,6 +81,7 @@ export class CallCtl {
     s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
     s.on('progress', (e: any) => {
       if (e.originator !== 'remote') return; // our own 180 on an incoming call
+      if (this.recovery) return; // re-establishing a connected call: it does not ring
       const r = e.response;
       const early = !!(r && r.status_code === 183 && r.body);
       this.phone.store.calls(l => setStatus(l, this.id, 'ringing', early ? { earlyMedia: true } : {}));
@@ -102,6 +112,7 @@ export class CallCtl {
 
   private onFailed(e: any): void {
     if (this.replaced) { this.cleanup(false); return; }
+    if (this.recovery) { const r = this.recovery; this.recovery = null; this.cleanup(false); this.phone.recoveryFailed(this, r); return; }
     const msg = e.message;
     const code: number | undefined = msg?.status_code;
     if (e.cause === 'Redirected' && msg && !this.redirected) {

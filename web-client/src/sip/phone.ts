@@ -1,6 +1,6 @@
 // The phone: one UA, the calls, and the operations the UI triggers.
 import { saveCalls, type PersistedCall } from '../media/persistence';
-import { DeferredRestarts, networkAction, watchNetwork } from '../media/reconnect';
+import { DeferredRestarts, networkAction, recoveryRetryDelay, watchNetwork } from '../media/reconnect';
 import { notify } from '../media/autoplay';
 import { toSipUri } from '../state/activation';
 import { activeCalls, addCall, focused, newCall, removeCall, updateCall } from '../state/calls';
@@ -8,14 +8,14 @@ import { entryFromCall, sortHistory, type EndInfo } from '../state/history';
 import type { Settings } from '../state/settings';
 import type { Store } from '../state/store';
 import type { HistoryClient } from '../api/rest';
-import { CallCtl, type PhoneCtx } from './call';
+import { CallCtl, type PhoneCtx, type Recovery } from './call';
 import { getLocalStream, MediaError } from './media';
 import { wantsAutoAnswer } from './notify';
 import { createUa, reRegister, type UaConfig } from './ua';
 import { Extras } from './extras';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall; recover?: boolean }
+interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall; recover?: Recovery }
 
 export class Phone implements PhoneCtx {
   ua: any = null;
@@ -114,31 +114,51 @@ export class Phone implements PhoneCtx {
 
   /** The dialog cannot be used any more (the re-INVITE after a reconnect failed): call the
    *  peer again with INVITE/Replaces on the same local media; the peer's phone answers a
-   *  Replaces by itself and drops the old dialog. Hold and mute are carried over. */
-  recoverCall(ctl: CallCtl): void {
-    const info = ctl.info;
+   *  Replaces by itself and drops the old dialog. Hold and mute are carried over. While the
+   *  peer cannot be reached yet (it is reconnecting too), this is retried (4 attempts, 3 s
+   *  apart); the old dialog ends once the new one is confirmed, or when all attempts failed. */
+  recoverCall(ctl: CallCtl, attempt = 1): void {
     const replaces = ctl.replacesHeader();
-    if (!this.ua || !info || !replaces || ctl.replaced || !ctl.localStream) return;
-    const old = ctl.session;
-    ctl.replaced = true;
-    ctl.cleanup(false);
-    this.ctls.delete(ctl.id);
-    const restore: PersistedCall = { remote: info.remote, video: info.video, hold: info.localHold, muted: info.muted, direction: info.direction };
-    // hold and mute are applied again once the new dialog is confirmed
-    this.store.calls(l => updateCall(l, ctl.id, { localHold: false, muted: false }));
-    this.pending = { video: info.video, stream: ctl.localStream, reuseId: ctl.id, restore, recover: true };
+    if (!this.ua || !replaces || !ctl.localStream || ctl.session.isEnded()) return;
+    if (attempt === 1) {
+      const info = ctl.info;
+      if (!info || ctl.replaced) return;
+      ctl.replaced = true;
+      ctl.cleanup(false);
+      this.ctls.delete(ctl.id);
+      ctl.recoverState = { remote: info.remote, video: info.video, hold: info.localHold, muted: info.muted, direction: info.direction };
+      // hold and mute are applied again once the new dialog is confirmed
+      this.store.calls(l => updateCall(l, ctl.id, { localHold: false, muted: false }));
+    }
+    const restore = ctl.recoverState!;
+    this.pending = { video: restore.video, stream: ctl.localStream, reuseId: ctl.id, restore, recover: { old: ctl, attempt } };
     try {
-      this.ua.call(info.remote, {
+      this.ua.call(restore.remote, {
         mediaStream: ctl.localStream, pcConfig: this.pcConfig, extraHeaders: [`Replaces: ${replaces}`],
-        rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: info.video },
+        rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: restore.video },
       });
     } catch (e) {
-      this.error(`Call failed: ${(e as Error).message}`);
+      this.pending = null;
+      this.recoveryFailed(null, { old: ctl, attempt });
     } finally {
       this.pending = null;
     }
-    // The old dialog is gone on the proxy; end it locally (its BYE may not arrive).
-    setTimeout(() => { try { if (!old.isEnded()) old.terminate(); } catch { /* ignore */ } }, 2000);
+  }
+
+  /** A recovery INVITE failed: try again, or give the call up as it was. */
+  recoveryFailed(fresh: CallCtl | null, r: Recovery): void {
+    if (fresh && this.ctls.get(fresh.id) === fresh) this.ctls.delete(fresh.id);
+    const old = r.old;
+    if (old.session.isEnded()) return;
+    const delay = recoveryRetryDelay(r.attempt);
+    if (delay !== null) {
+      setTimeout(() => this.recoverCall(old, r.attempt + 1), delay);
+      return;
+    }
+    old.replaced = false; // ends normally now: status, history
+    this.ctls.set(old.id, old);
+    this.error('Call lost: it could not be re-established after the connection came back');
+    old.hangup();
   }
 
   /** Places a call; target is what the user typed (bob, 123, sip:x@y). */
@@ -186,6 +206,15 @@ export class Phone implements PhoneCtx {
     }
     const ctl = new CallCtl(this, session, id, incoming ? null : p?.stream ?? null);
     this.ctls.set(id, ctl);
+    if (p?.recover) {
+      const old = p.recover.old;
+      ctl.recovery = p.recover;
+      session.on('confirmed', () => {
+        ctl.recovery = null;
+        // the old dialog is gone on the proxy; end it locally (its BYE may not arrive)
+        try { if (!old.session.isEnded()) old.session.terminate(); } catch { /* ignore */ }
+      });
+    }
     session.on('confirmed', () => this.extras.joinIfConference(ctl));
     if (p?.restore) this.extras.restoreOnConfirm(ctl, p.restore);
     if (!incoming) return;
