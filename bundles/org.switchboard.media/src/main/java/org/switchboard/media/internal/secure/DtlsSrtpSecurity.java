@@ -23,8 +23,10 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
     private final BcTlsCrypto crypto;
     private final Executor executor;
     private final DatagramSender sender;
-    private final IceCredentials localIce = IceCredentials.generate();
+    private volatile IceCredentials localIce = IceCredentials.generate();
     private volatile IceLiteResponder ice;
+    /** The responder before an ICE restart: its address carries media until a new check passes. */
+    private volatile IceLiteResponder previousIce;
     private volatile DtlsHandshake handshake;
     private volatile SrtpSession srtp;
     private volatile InetSocketAddress dtlsPeer;
@@ -47,14 +49,21 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
 
     @Override
     public synchronized void remote(SecurityAttributes remote, boolean offerer) {
-        if (ice == null) {
+        IceLiteResponder current = ice;
+        if (current == null) {
             ice = new IceLiteResponder(localIce, remote.iceUfrag());
+        } else if (remote.iceUfrag() != null && !remote.iceUfrag().equals(current.remoteUfrag())) {
+            restartIce(current, remote.iceUfrag(), offerer);
         }
         if (handshake != null) {
-            if (remote.fingerprint() != null && !remote.fingerprint().equalsIgnoreCase(remoteFingerprint)) {
-                LOG.warn("Peer changed a=fingerprint in a re-offer; DTLS renegotiation is not supported, keeping the old keys");
+            if (remote.fingerprint() == null || remote.fingerprint().equalsIgnoreCase(remoteFingerprint)) {
+                return; // re-INVITE with the same DTLS transport: keep the keys
             }
-            return; // re-INVITE with the same transport: keep ICE and DTLS as they are
+            // a new certificate (a new DTLS association, RFC 8842 section 5): a new handshake;
+            // the old keys protect media until the new ones are ready
+            LOG.info("Peer changed a=fingerprint in a re-{}: new DTLS handshake", offerer ? "answer" : "offer");
+            handshake.close();
+            handshake = null;
         }
         remoteFingerprint = remote.fingerprint();
         DtlsFingerprint fingerprint = DtlsFingerprint.parse(remote.fingerprint());
@@ -77,6 +86,20 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
         }
     }
 
+    /**
+     * ICE restart (RFC 8445 section 9): the peer sent new credentials. As answerer we take new
+     * ones too (the answer carries them). Media
+     * keeps going to the old selected address until a check with the new credentials passes.
+     */
+    private void restartIce(IceLiteResponder current, String remoteUfrag, boolean offerer) {
+        if (!offerer) {
+            localIce = IceCredentials.generate();
+        }
+        previousIce = current;
+        ice = new IceLiteResponder(localIce, remoteUfrag);
+        LOG.debug("ICE restart: remote ufrag {}, local ufrag {}", remoteUfrag, localIce.ufrag());
+    }
+
     @Override
     public ByteBuffer inbound(ByteBuffer datagram, InetSocketAddress from) {
         byte[] buf = Datagrams.array(datagram);
@@ -87,6 +110,14 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
             case STUN:
                 if (responder != null) {
                     byte[] response = responder.handle(buf, off, len, from);
+                    IceLiteResponder old = previousIce;
+                    if (old != null && !success(response) && !responder.nominated()) {
+                        // during an ICE restart: a check with the credentials before it
+                        byte[] oldResponse = old.handle(buf, off, len, from);
+                        if (success(oldResponse)) {
+                            response = oldResponse;
+                        }
+                    }
                     if (response != null) {
                         sender.send(ByteBuffer.wrap(response), from);
                         startClientOnceChecked();
@@ -95,7 +126,7 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
                 return null;
             case DTLS:
                 DtlsHandshake h = handshake;
-                if (h != null && consented(responder, from)) {
+                if (h != null && (consented(responder, from) || consentedBefore(from))) {
                     dtlsPeer = from;
                     h.onRecord(java.util.Arrays.copyOfRange(buf, off, off + len));
                     h.start(); // server: the first ClientHello starts it; client: already running
@@ -136,6 +167,10 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
     public InetSocketAddress selectedAddress() {
         IceLiteResponder responder = ice;
         InetSocketAddress selected = responder == null ? null : responder.selectedAddress();
+        if (selected == null) {
+            IceLiteResponder old = previousIce;
+            selected = old == null ? null : old.selectedAddress();
+        }
         return selected != null ? selected : dtlsPeer;
     }
 
@@ -157,11 +192,26 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
 
     private ByteBuffer unprotect(byte[] buf, int off, int len, InetSocketAddress from, boolean rtcp) {
         SrtpSession s = srtp;
-        if (s == null || !consented(ice, from)) {
+        if (s == null || !(consented(ice, from) || consentedBefore(from))) {
             return null;
         }
         byte[] plain = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
         return plain == null ? null : ByteBuffer.wrap(plain);
+    }
+
+    private static boolean success(byte[] response) {
+        if (response == null) {
+            return false;
+        }
+        StunMessage m = StunMessage.decode(response, 0, response.length);
+        return m != null && m.type() == StunMessage.BINDING_SUCCESS;
+    }
+
+    /** During an ICE restart: checked with the credentials before it, and no new pair nominated yet. */
+    private boolean consentedBefore(InetSocketAddress from) {
+        IceLiteResponder old = previousIce;
+        IceLiteResponder now = ice;
+        return old != null && (now == null || !now.nominated()) && old.isChecked(from);
     }
 
     /** With ICE, only checked addresses; a peer without ICE (no ufrag) is taken at its word. */

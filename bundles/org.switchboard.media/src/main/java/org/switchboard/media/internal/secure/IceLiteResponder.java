@@ -39,6 +39,11 @@ public final class IceLiteResponder {
         return remoteUfrag != null;
     }
 
+    /** The peer's ufrag this responder expects, or null. */
+    public String remoteUfrag() {
+        return remoteUfrag;
+    }
+
     public IceCredentials localCredentials() {
         return local;
     }
