@@ -131,6 +131,15 @@ public class Engine implements MediaEngine {
         return legs.offer(options);
     }
 
+    /**
+     * Our offer in a transport profile: {@code UDP/TLS/RTP/SAVPF} makes a browser leg (ICE-lite,
+     * DTLS-SRTP actpass, BUNDLE, rtcp-mux). Not in the {@link MediaEngine} API yet: the SIP host
+     * needs it to call browsers from applications ({@code connect()}).
+     */
+    public MediaLeg offer(LegOptions options, String profile) {
+        return legs.offer(options, profile);
+    }
+
     @Override
     public Conference conference(String name) {
         return new ConferenceImpl(name, clock, prompts);

@@ -37,8 +37,20 @@ public final class Legs {
     }
 
     public Leg offer(LegOptions options) {
-        Leg leg = create(PLAIN, options);
-        leg.signalling().offer(PLAIN);
+        return offer(options, PLAIN);
+    }
+
+    /**
+     * A leg with our offer in the given transport profile: {@code RTP/AVP}, or
+     * {@code UDP/TLS/RTP/SAVPF} for a browser (ICE-lite, DTLS-SRTP with {@code a=setup:actpass},
+     * BUNDLE, rtcp-mux). SDES offers ({@code RTP/SAVP}) are not made yet.
+     */
+    public Leg offer(LegOptions options, String profile) {
+        if (profile.toUpperCase(java.util.Locale.ROOT).startsWith("RTP/SAVP")) {
+            throw new MediaException(488, "SDES-SRTP offers (" + profile + ") are not supported yet");
+        }
+        Leg leg = create(profile, options);
+        leg.signalling().offer(profile);
         leg.start();
         return leg;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -123,50 +124,55 @@ class ChromeInteropTest {
             InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.parseInt(find(sdp, "m=audio (\\d+) ")));
             iceCheck(browser, server, find(sdp, "a=ice-ufrag:(\\S+)"), find(sdp, "a=ice-pwd:(\\S+)"));
 
-            browser.socket.connect(server);
-            BrowserLikeDtlsClient client = new BrowserLikeDtlsClient(BROWSER_ID);
-            DTLSTransport dtls = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new DTLSClientProtocol().connect(client, new UDPTransport(browser.socket, 1500));
-                } catch (IOException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }).get(15, TimeUnit.SECONDS);
-            assertNotNull(dtls);
-            browser.socket.disconnect();
-            SrtpSession srtp = new SrtpSession(client.keys().local(), client.keys().remote());
-            leg.echo();
-
-            // the browser talks (PCMU, a constant byte) and must get its audio back on its own socket
-            byte[] payload = new byte[160];
-            Arrays.fill(payload, (byte) 0x2A);
-            browser.socket.setSoTimeout(20);
-            byte[] buf = new byte[1500];
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            boolean echoed = false;
-            for (int seq = 1; !echoed && System.nanoTime() < deadline; seq++) {
-                byte[] rtp = new byte[12 + payload.length];
-                RtpWriter.header(rtp, 0, 0, seq == 1, seq, 160L * seq, 0x1234);
-                System.arraycopy(payload, 0, rtp, 12, payload.length);
-                browser.send(srtp.protectRtp(rtp, 0, rtp.length), server);
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    browser.socket.receive(p);
-                    if (PacketKind.of(buf, 0, p.getLength()) == PacketKind.RTP) {
-                        byte[] plain = srtp.unprotectRtp(buf, 0, p.getLength());
-                        assertNotNull(plain, "the engine's SRTP authenticates with the DTLS-SRTP keys");
-                        assertEquals(0, plain[1] & 0x7F, "PCMU");
-                        echoed = plain[12 + 80] == 0x2A;
-                    }
-                } catch (java.net.SocketTimeoutException next) {
-                    // keep talking
-                }
-            }
-            assertTrue(echoed, "the echo came back to the ICE-checked address (the SDP said 0.0.0.0:9)");
+            assertEchoComesBack(leg, browser, server);
             assertFalse(leg.stats().packetsSent() == 0);
         } finally {
             leg.close();
         }
+    }
+
+    /** DTLS as the client (the browser's role after actpass/passive or active), then talk and hear the echo. */
+    private static void assertEchoComesBack(MediaLeg leg, UdpLeg browser, InetSocketAddress server) throws Exception {
+        browser.socket.connect(server);
+        BrowserLikeDtlsClient client = new BrowserLikeDtlsClient(BROWSER_ID);
+        DTLSTransport dtls = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new DTLSClientProtocol().connect(client, new UDPTransport(browser.socket, 1500));
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).get(15, TimeUnit.SECONDS);
+        assertNotNull(dtls);
+        browser.socket.disconnect();
+        SrtpSession srtp = new SrtpSession(client.keys().local(), client.keys().remote());
+        leg.echo();
+
+        // the browser talks (PCMU, a constant byte) and must get its audio back on its own socket
+        byte[] payload = new byte[160];
+        Arrays.fill(payload, (byte) 0x2A);
+        browser.socket.setSoTimeout(20);
+        byte[] buf = new byte[1500];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean echoed = false;
+        for (int seq = 1; !echoed && System.nanoTime() < deadline; seq++) {
+            byte[] rtp = new byte[12 + payload.length];
+            RtpWriter.header(rtp, 0, 0, seq == 1, seq, 160L * seq, 0x1234);
+            System.arraycopy(payload, 0, rtp, 12, payload.length);
+            browser.send(srtp.protectRtp(rtp, 0, rtp.length), server);
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                browser.socket.receive(p);
+                if (PacketKind.of(buf, 0, p.getLength()) == PacketKind.RTP) {
+                    byte[] plain = srtp.unprotectRtp(buf, 0, p.getLength());
+                    assertNotNull(plain, "the engine's SRTP authenticates with the DTLS-SRTP keys");
+                    assertEquals(0, plain[1] & 0x7F, "PCMU");
+                    echoed = plain[12 + 80] == 0x2A;
+                }
+            } catch (java.net.SocketTimeoutException next) {
+                // keep talking
+            }
+        }
+        assertTrue(echoed, "the echo came back to the ICE-checked address (the SDP said 0.0.0.0:9)");
     }
 
     private void iceCheck(UdpLeg browser, InetSocketAddress server, String ufrag, String pwd) throws IOException {
@@ -183,6 +189,35 @@ class ChromeInteropTest {
         assertEquals(server, p.getSocketAddress(), "the response comes from the address the check went to (symmetric)");
         StunMessage response = StunMessage.decode(buf, 0, p.getLength());
         assertEquals(StunMessage.BINDING_SUCCESS, response.type());
+    }
+
+    @Test
+    void secureOfferIsAcceptedByABrowserThatAnswersActive() throws Exception {
+        engine.addSecurity(factory);
+        MediaLeg leg = engine.offer(LegOptions.defaults("to-browser"), "UDP/TLS/RTP/SAVPF");
+        try (UdpLeg browser = new UdpLeg()) {
+            String sdp = leg.localSdp();
+            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 8 101\r\n").matcher(sdp).find(), sdp);
+            for (String line : List.of("a=ice-lite", "a=group:BUNDLE 0", "a=mid:0", "a=rtcp-mux", "a=setup:actpass",
+                    "a=fingerprint:" + SERVER_ID.fingerprint().format(), "a=rtpmap:101 telephone-event/8000")) {
+                assertTrue(sdp.contains(line + "\r\n"), line + " in\n" + sdp);
+            }
+            assertTrue(Pattern.compile("a=candidate:1 1 udp \\d+ 127\\.0\\.0\\.1 \\d+ typ host\r\n").matcher(sdp).find(), sdp);
+            // what Chromium answers to an actpass offer: active, its candidates, c=0.0.0.0 before trickle
+            leg.update(String.join("\r\n", "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0",
+                    "a=group:BUNDLE 0", "m=audio 9 UDP/TLS/RTP/SAVPF 0 101", "c=IN IP4 0.0.0.0",
+                    "a=rtcp:9 IN IP4 0.0.0.0",
+                    "a=candidate:2418283369 1 udp 2122194687 192.0.2.2 48759 typ host generation 0 network-id 1",
+                    "a=ice-ufrag:" + browserIce.ufrag(), "a=ice-pwd:" + browserIce.pwd(), "a=ice-options:trickle",
+                    "a=fingerprint:" + BROWSER_ID.fingerprint().format(), "a=setup:active", "a=mid:0", "a=sendrecv",
+                    "a=rtcp-mux", "a=rtpmap:0 PCMU/8000", "a=rtpmap:101 telephone-event/8000", ""));
+            assertEquals("PCMU", leg.codec().name());
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.parseInt(find(sdp, "m=audio (\\d+) ")));
+            iceCheck(browser, server, find(sdp, "a=ice-ufrag:(\\S+)"), find(sdp, "a=ice-pwd:(\\S+)"));
+            assertEchoComesBack(leg, browser, server);
+        } finally {
+            leg.close();
+        }
     }
 
     private static String find(String sdp, String regex) {
