@@ -27,7 +27,9 @@ export class Extras {
   // ---- transfers ----
   private referHandlers(ctl: CallCtl, endOnSuccess: CallCtl[]) {
     return {
-      requestSucceeded: () => ctl.transferEvent({ type: 'notify', status: 100 }),
+      // Hold only once the REFER is accepted: a hold re-INVITE sent together with the REFER
+      // can overtake it through the proxy, and JsSIP answers the late lower-CSeq REFER 500.
+      requestSucceeded: () => { ctl.transferEvent({ type: 'notify', status: 100 }); ctl.setHold(true); },
       requestFailed: (e: any) => this.transferFailed(ctl, e?.response ? `${e.response.status_code} ${e.response.reason_phrase}` : e?.cause),
       trying: () => ctl.transferEvent({ type: 'notify', status: 100 }),
       progress: () => ctl.transferEvent({ type: 'notify', status: 180 }),
@@ -49,7 +51,6 @@ export class Extras {
     const uri = toSipUri(target, this.phone.domain);
     if (!uri) { this.phone.error(`Transfer failed: invalid target "${target}"`); return; }
     ctl.transferEvent({ type: 'start' });
-    ctl.setHold(true);
     try {
       ctl.session.refer(uri, { eventHandlers: this.referHandlers(ctl, [ctl]) });
     } catch (e) {
@@ -59,7 +60,6 @@ export class Extras {
 
   attendedTransfer(ctl: CallCtl, other: CallCtl): void {
     ctl.transferEvent({ type: 'start' });
-    ctl.setHold(true);
     try {
       ctl.session.refer(other.session.remote_identity.uri, { replaces: other.session, eventHandlers: this.referHandlers(ctl, [ctl, other]) });
     } catch (e) {
