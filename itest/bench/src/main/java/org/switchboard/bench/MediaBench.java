@@ -185,7 +185,7 @@ final class MediaBench {
                 MediaCallOp first = findTalker(i - i % o.party);
                 leg.peer = first == null ? null : first.leg;
             }
-            String number = Long.toString(Long.parseLong(o.number) + room);
+            String number = o.number.matches("[0-9]+") ? Long.toString(Long.parseLong(o.number) + room) : o.number;
             op = new MediaCallOp(runner, runner.endpoint(i), io, new User(o.user(i % o.count), i), number, "", null,
                     leg, o.digitGapMs, o.setupTimeoutMs);
         }

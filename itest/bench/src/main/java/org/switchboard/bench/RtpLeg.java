@@ -137,13 +137,15 @@ final class RtpLeg implements AutoCloseable {
         int len = 12 + SAMPLES;
         if (txSrtp != null) {
             len = txSrtp.protect(tx, 0, len);
-            java.util.Arrays.fill(tx, 12, 12 + SAMPLES, (byte) 0xFF); // encrypted in place: clear silence again
         }
         txBuf.clear().limit(len);
         try {
             channel.write(txBuf);
         } catch (IOException e) {
             sendErrors++;
+        }
+        if (txSrtp != null) { // the payload was encrypted in place: clear silence again for the next frame
+            java.util.Arrays.fill(tx, 12, 12 + SAMPLES, (byte) 0xFF);
         }
     }
 

@@ -20,6 +20,7 @@ final class RtpSender implements Runnable {
     private volatile RtpStats stats;
     private volatile boolean closed;
     private int next;
+    private long errors;
     private final long start = System.nanoTime();
 
     RtpSender(String name, RtpStats stats) {
@@ -72,7 +73,14 @@ final class RtpSender implements Runnable {
                     if (s.measuring) {
                         s.lateness.record(t - leg.scheduled(leg.frames));
                     }
-                    leg.sendFrame();
+                    try {
+                        leg.sendFrame();
+                    } catch (RuntimeException e) { // never let one leg stop the wheel
+                        leg.frames++;
+                        if (errors++ < 5) {
+                            System.err.println("rtp send " + leg.name + ": " + e);
+                        }
+                    }
                 }
             }
             tick++;
