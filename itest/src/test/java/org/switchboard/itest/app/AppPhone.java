@@ -162,6 +162,35 @@ final class AppPhone implements AutoCloseable {
                 + "\r\nCSeq: " + cseq + " CANCEL\r\nContent-Length: 0\r\n\r\n");
     }
 
+    /**
+     * Sends a re-INVITE with the same offer in another direction ({@code sendonly} holds the
+     * other side, {@code sendrecv} resumes) and ACKs its 2xx.
+     *
+     * @return the status of the response
+     */
+    int reinvite(String direction) {
+        cseq++;
+        String sdp = sdp().replace("a=sendrecv", "a=" + direction).replace("o=- 1 1", "o=- 1 " + cseq);
+        send("INVITE " + remoteTarget + " SIP/2.0\r\n" + via(branch()) + "Max-Forwards: 70\r\n"
+                + dialogHeaders(cseq, "INVITE") + "Contact: <sip:" + user + "@127.0.0.1:" + sip.getLocalPort() + ">\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+        SipMessage r = awaitResponse("INVITE", Duration.ofSeconds(10));
+        if (r.status() < 300) {
+            send("ACK " + remoteTarget + " SIP/2.0\r\n" + via(branch()) + "Max-Forwards: 70\r\n" + dialogHeaders(cseq, "ACK")
+                    + "Content-Length: 0\r\n\r\n");
+        }
+        return r.status();
+    }
+
+    /** @return the status of an INFO with a {@code application/dtmf-relay} digit */
+    int info(char digit) {
+        cseq++;
+        String body = "Signal=" + digit + "\r\nDuration=160\r\n";
+        send("INFO " + remoteTarget + " SIP/2.0\r\n" + via(branch()) + "Max-Forwards: 70\r\n" + dialogHeaders(cseq, "INFO")
+                + "Content-Type: application/dtmf-relay\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        return awaitResponse("INFO", Duration.ofSeconds(10)).status();
+    }
+
     /** @return the status of the BYE's response */
     int bye() {
         cseq++;

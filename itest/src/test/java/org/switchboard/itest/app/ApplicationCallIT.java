@@ -43,14 +43,16 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 public class ApplicationCallIT extends SwitchboardTestSupport {
 
     private static final String RULES = "7771 = application:itest-echo, 7772 = application:itest-slow, "
-            + "7773 = application:itest-connect, 7774 = application:itest-missing, 7775 = application:itest-removable";
+            + "7773 = application:itest-connect, 7774 = application:itest-missing, 7775 = application:itest-removable, "
+            + "7776 = application:itest-dtmf";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte CALLER_TONE = 0x10;
     private static final byte CALLEE_TONE = 0x60;
 
     /** Who itest-connect connects to, and what connect() returned. */
     private static final AtomicReference<String> CONNECT_TO = new AtomicReference<>();
-    private static final CompletableFuture<Integer> CONNECTED = new CompletableFuture<>();
+    private static final AtomicReference<CompletableFuture<Integer>> CONNECTED = new AtomicReference<>();
+    private static final java.util.concurrent.BlockingQueue<Character> DIGITS = new java.util.concurrent.LinkedBlockingQueue<>();
     private static final AtomicReference<ApplicationCall> LAST = new AtomicReference<>();
 
     private final java.util.List<ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
@@ -72,8 +74,15 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
             call.leg().echo();
         }, 0);
         register("itest-slow", call -> call.leg().echo(), 5000);
-        register("itest-connect", call -> call.connect(CONNECT_TO.get(), Duration.ofSeconds(10))
-                .whenComplete((status, e) -> CONNECTED.complete(e == null ? status : -1)), 0);
+        register("itest-connect", call -> {
+            CompletableFuture<Integer> outcome = CONNECTED.get();
+            call.connect(CONNECT_TO.get(), Duration.ofSeconds(10))
+                    .whenComplete((status, e) -> outcome.complete(e == null ? status : -1));
+        }, 0);
+        register("itest-dtmf", call -> {
+            call.leg().onDtmf(e -> DIGITS.add(e.digit()));
+            call.leg().echo();
+        }, 0);
     }
 
     private ServiceRegistration<CallApplication> register(String name, CallApplication app, long answerDelayMs) {
@@ -161,6 +170,7 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
         AppPhone callee = phone(bob.name(), CALLEE_TONE, CALLER_TONE);
         callee.register(bob.name(), bob.password());
         CONNECT_TO.set(bob.name());
+        CONNECTED.set(new CompletableFuture<>());
         AppPhone caller = phone("connector", CALLER_TONE, CALLEE_TONE);
 
         caller.invite("7773");
@@ -168,7 +178,7 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
         SipMessage invite = callee.awaitRequest("INVITE", WAIT);
         assertTrue("the platform offers plain RTP:\n" + invite.body(), invite.body().contains("RTP/AVP"));
         callee.awaitRequest("ACK", WAIT);
-        assertEquals(Integer.valueOf(200), CONNECTED.join());
+        assertEquals(Integer.valueOf(200), CONNECTED.get().join());
 
         Awaitility.await("the caller hears the callee").atMost(WAIT).until(() -> caller.receivedTone() >= 25);
         Awaitility.await("the callee hears the caller").atMost(WAIT).until(() -> callee.receivedTone() >= 25);
@@ -177,6 +187,48 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
 
         assertEquals(200, caller.bye());
         callee.awaitRequest("BYE", WAIT);
+    }
+
+    @Test
+    public void holdingABridgedCallPlaysMusicOnHoldToTheOtherSide() {
+        SipUser dave = createUser("dave");
+        AppPhone callee = phone(dave.name(), CALLEE_TONE, CALLER_TONE);
+        callee.register(dave.name(), dave.password());
+        CONNECT_TO.set(dave.name());
+        CONNECTED.set(new CompletableFuture<>());
+        AppPhone caller = phone("holder", CALLER_TONE, CALLEE_TONE);
+        caller.invite("7773");
+        assertEquals(200, caller.awaitFinal(WAIT).status());
+        assertEquals(Integer.valueOf(200), CONNECTED.get().join());
+        Awaitility.await("the callee hears the caller").atMost(WAIT).until(() -> callee.receivedTone() >= 25);
+
+        assertEquals(200, caller.reinvite("sendonly"));
+
+        int other = callee.receivedOther();
+        Awaitility.await("the callee hears music on hold instead of the caller").atMost(WAIT)
+                .until(() -> callee.receivedOther() >= other + 25);
+        int tonesWhileHeld = callee.receivedTone();
+        Awaitility.await("music on hold goes on").atMost(WAIT).until(() -> callee.receivedOther() >= other + 75);
+        assertTrue("the caller's audio does not reach the callee while on hold",
+                callee.receivedTone() - tonesWhileHeld < 10);
+
+        assertEquals(200, caller.reinvite("sendrecv"));
+
+        int heard = callee.receivedTone();
+        Awaitility.await("the callee hears the caller again").atMost(WAIT).until(() -> callee.receivedTone() >= heard + 25);
+        assertEquals(200, caller.bye());
+        callee.awaitRequest("BYE", WAIT);
+    }
+
+    @Test
+    public void dtmfInSipInfoReachesTheApplication() throws InterruptedException {
+        DIGITS.clear();
+        AppPhone phone = phone("presser", CALLER_TONE, CALLER_TONE);
+        phone.invite("7776");
+        assertEquals(200, phone.awaitFinal(WAIT).status());
+        assertEquals(200, phone.info('5'));
+        assertEquals(Character.valueOf('5'), DIGITS.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(200, phone.bye());
     }
 
     @Test
