@@ -12,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -24,6 +29,8 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+import org.switchboard.api.app.CallApplication;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
 
@@ -33,7 +40,8 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
  * Chrome's actpass offer, SRTP, rtcp-mux, BUNDLE, G.711 picked from an Opus-first offer) carry
  * the audio, and the scripts check by audio correlation what each browser hears:
  * {@code itest/browser/scenarios/echo-browser.mjs} (its own sentence back, correlation &gt; 0.8)
- * and {@code meeting-browsers.mjs} (three parties, each hears the other two and not itself).
+ * , {@code meeting-browsers.mjs} (three parties, each hears the other two and not itself) and
+ * {@code moh-browser.mjs} (held by the far end of an anchored call, the browser hears music).
  *
  * <p>Same pattern as {@link SoftphoneBrowserIT}: the scripts run as external {@code node}
  * processes; outputs (console logs, getStats summaries, correlation.json) go to
@@ -52,8 +60,17 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         // the browser runs on this host: ICE candidates on loopback (the engine binds its media
         // sockets to the advertised address so that ICE answers come from it)
         return OptionUtils.combine(super.config(),
-                editConfigurationFilePut("etc/org.switchboard.media.cfg", "public.address", "127.0.0.1"));
+                editConfigurationFilePut("etc/org.switchboard.media.cfg", "public.address", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.switchboard.dialplan.cfg", "rules", RULES));
     }
+
+    private static final String MOH_NUMBER = "7779";
+    private static final String MOH_APP = "itest-moh-connect";
+    /** The distribution's rules, and a number whose test application connects the caller onwards. */
+    private static final String RULES = "*43 = application:echo, 8000-8999 = application:meetings, *800 = application:ivr, "
+            + MOH_NUMBER + " = application:" + MOH_APP;
+    /** Whom itest-moh-connect connects to. */
+    private static final AtomicReference<String> CONNECT_TO = new AtomicReference<>();
 
     /** What a scenario script left behind. */
     record Run(String scenario, int exitCode, String output, Duration took) {
@@ -98,6 +115,10 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         for (int i = 0; i < userCount; i++) {
             users.add(createUser(prefixes[i]));
         }
+        return run(scenario, users, Map.of());
+    }
+
+    private Run run(String scenario, List<SipUser> users, Map<String, String> extraEnv) {
         Path dir = browserDir();
         Path out = outDir(scenario);
         String usersJson = users.stream()
@@ -108,6 +129,7 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         pb.environment().put("SB_BASE_URL", "http://" + HOST + ":" + httpPort() + "/phone/");
         pb.environment().put("SB_USERS", usersJson);
         pb.environment().put("SB_OUT_DIR", out.toString());
+        pb.environment().putAll(extraEnv);
         long start = System.nanoTime();
         try {
             Files.createDirectories(out);
@@ -162,6 +184,42 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         Run r = run("echo-browser", 1);
         printResult(r, "{\"echoCorrelation\"");
         assertEquals("the echo-browser scenario passed in Chromium:\n" + r, 0, r.exitCode());
+    }
+
+    /**
+     * Music on hold through the platform: the browser calls {@value #MOH_NUMBER}, whose test
+     * application connects it (anchored) to a SIP phone; the phone holds, the browser hears music.
+     */
+    @Test
+    public void mohBrowser() throws Exception {
+        SipUser holder = createUser("holder");
+        CONNECT_TO.set(holder.name());
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(CallApplication.NAME, MOH_APP);
+        ServiceRegistration<CallApplication> app = bundleContext.registerService(CallApplication.class,
+                call -> call.connect(CONNECT_TO.get(), Duration.ofSeconds(20)), props);
+        Path held = outDir("moh-browser").resolve("held");
+        Files.createDirectories(held.getParent());
+        Files.deleteIfExists(held);
+        try (HoldingPhone phone = new HoldingPhone(sipPort(), holder.name())) {
+            phone.register(holder.password());
+            CompletableFuture<Run> script = CompletableFuture.supplyAsync(() -> run("moh-browser", List.of(createUser("alice")),
+                    Map.of("SB_MOH_NUMBER", MOH_NUMBER, "SB_MOH_HOLD_FILE", held.toString())));
+            try {
+                phone.awaitInvite(Duration.ofSeconds(60));
+                Thread.sleep(6000); // the browser checks that it hears the phone's silence first
+                phone.hold();
+                Files.writeString(held, "held\n");
+            } catch (AssertionError e) {
+                Run r = script.get(SCENARIO_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+                throw new AssertionError(e.getMessage() + "\n" + r, e);
+            }
+            Run r = script.get(SCENARIO_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+            printResult(r, "{\"beforeHoldDbfs\"");
+            assertEquals("the moh-browser scenario passed in Chromium:\n" + r, 0, r.exitCode());
+        } finally {
+            app.unregister();
+        }
     }
 
     /** Three browsers in one meeting room: each hears the other two and not itself. */
