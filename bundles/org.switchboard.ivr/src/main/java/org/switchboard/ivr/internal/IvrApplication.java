@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
+import org.switchboard.api.app.MusicOnHold;
 import org.switchboard.api.app.Prompts;
 
 /**
@@ -79,6 +80,11 @@ public class IvrApplication implements CallApplication {
         this.config = changed;
     }
 
+    /** Played while a dialled target rings, when the music on hold feature is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MusicOnHold music;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addMenu(MenuConfiguration menu) {
@@ -94,7 +100,8 @@ public class IvrApplication implements CallApplication {
         LOG.info("IVR: {} from {}", call.id(), call.caller());
         IvrSession.Settings settings = new IvrSession.Settings(Duration.ofSeconds(config.connect_timeout_seconds()),
                 Duration.ofSeconds(config.inter_digit_timeout_seconds()), config.max_number_digits());
-        executor.execute(() -> new IvrSession(call, this::menu, prompts, executor, settings).start(config.menu()));
+        executor.execute(() -> new IvrSession(call, this::menu, prompts, () -> Optional.ofNullable(music), executor,
+                settings).start(config.menu()));
     }
 
     Optional<Menu> menu(String name) {

@@ -7,9 +7,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
+import org.switchboard.api.app.MusicOnHold;
 import org.switchboard.api.app.Prompts;
 import org.switchboard.api.media.AudioRef;
 import org.switchboard.api.media.DigitOptions;
@@ -31,13 +33,21 @@ final class IvrSession {
     private final ApplicationCall call;
     private final Function<String, Optional<Menu>> menus;
     private final Prompts prompts;
+    private final Supplier<Optional<MusicOnHold>> music;
     private final Executor executor;
     private final Settings settings;
     private int attempts;
 
     IvrSession(ApplicationCall call, Function<String, Optional<Menu>> menus, Prompts prompts, Executor executor,
             Settings settings) {
+        this(call, menus, prompts, Optional::empty, executor, settings);
+    }
+
+    /** @param music the music on hold service, when installed (played while a target rings) */
+    IvrSession(ApplicationCall call, Function<String, Optional<Menu>> menus, Prompts prompts,
+            Supplier<Optional<MusicOnHold>> music, Executor executor, Settings settings) {
         this.call = call;
+        this.music = music;
         this.menus = menus;
         this.prompts = prompts;
         this.executor = executor;
@@ -138,14 +148,41 @@ final class IvrSession {
 
     private void connect(Menu menu, String target) {
         LOG.info("IVR: connecting {} to {}", call.id(), target);
-        MediaOperation<PlayResult> hold = call.leg().play(say(List.of("please-hold")), false);
-        then(call.connect(target, settings.connectTimeout()), status -> {
-            hold.stop();
+        Waiting waiting = new Waiting();
+        MediaOperation<PlayResult> please = call.leg().play(say(List.of("please-hold")), false);
+        waiting.replace(() -> please);
+        CompletionStage<Integer> outcome = call.connect(target, settings.connectTimeout());
+        please.result().thenRun(() -> music.get().ifPresent(m -> waiting.replace(() -> m.play(call.leg()))));
+        then(outcome, status -> {
+            // the host bridges on answer; what we play would cover the callee's audio
+            waiting.stop();
             if (status != 200) {
                 LOG.info("IVR: {} could not reach {} (status {})", call.id(), target, status);
                 then(play(List.of("not-available"), true), r -> reoffer(menu));
             }
         });
+    }
+
+    /**
+     * What the caller hears while the target rings ("please hold", then music on hold when it
+     * is installed). Once the outcome is known nothing new may start, whichever thread asks.
+     */
+    private static final class Waiting {
+        private MediaOperation<?> op;
+        private boolean done;
+
+        synchronized void replace(Supplier<MediaOperation<?>> next) {
+            if (!done) {
+                op = next.get();
+            }
+        }
+
+        synchronized void stop() {
+            done = true;
+            if (op != null) {
+                op.stop();
+            }
+        }
     }
 
     /** Back to a menu after an action that did not leave it: the attempts start again. */

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.switchboard.api.app.MusicOnHold;
 
 class IvrSessionTest {
     private static final IvrSession.Settings SETTINGS = new IvrSession.Settings(Duration.ofSeconds(60),
@@ -53,6 +57,32 @@ class IvrSessionTest {
         assertEquals("#", call.leg.collections.get(1).terminators());
         assertEquals(1, call.leg.collections.get(0).maxDigits());
         assertFalse(call.hungUp);
+    }
+
+    @Test
+    void whileTheTargetRingsTheCallerHearsMusicAfterPleaseHold() {
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        FakeCall ringing = new FakeCall("dave", "*800") {
+            @Override
+            public CompletionStage<Integer> connect(String target, Duration timeout) {
+                connects.add(target);
+                return answer;
+            }
+        };
+        List<FakeOp<Void>> music = new ArrayList<>();
+        MusicOnHold moh = leg -> {
+            FakeOp<Void> op = new FakeOp<>(null);
+            music.add(op);
+            return op;
+        };
+        ringing.leg.press("2").press("5551234");
+        new IvrSession(ringing, this::menu, new FakePrompts(), () -> Optional.of(moh), Runnable::run, SETTINGS)
+                .start("main");
+        assertEquals(List.of("5551234"), ringing.connects);
+        assertEquals(1, music.size(), "music once 'please hold' has played");
+        answer.complete(200);
+        assertTrue(music.get(0).stopped, "the music stops when the callee answers");
+        assertFalse(ringing.hungUp);
     }
 
     @Test
