@@ -282,9 +282,9 @@ final class MediaBench {
         System.out.printf(Locale.ROOT, "   delay  end-to-end (peer's send -> here, through the server)  p50 %.1f ms  p99 %.1f"
                 + " ms  max %.1f ms%n", s.delay.percentileMs(0.5), s.delay.percentileMs(0.99), s.delay.percentileMs(1.0));
         System.out.printf(Locale.ROOT, "   server cpu %.2f cores = %.3f %% of a core per %s; generator cpu %.2f cores, send"
-                + " lateness p50 %.2f / p99 %.2f ms; udp receive-buffer drops %d; send errors %d%n", srvCores,
-                perCallPct, bridge ? "call" : "participant", ownCores, s.lateness.percentileMs(0.5),
-                s.lateness.percentileMs(0.99), drops, sendErr);
+                + " lateness p50 %.2f / p99 %.2f ms, frames sent > 40 ms late %.3f %%; udp receive-buffer drops %d;"
+                + " send errors %d%n", srvCores, perCallPct, bridge ? "call" : "participant", ownCores,
+                s.lateness.percentileMs(0.5), s.lateness.percentileMs(0.99), s.lateSentPct(), drops, sendErr);
         if (!thr1.isEmpty()) {
             StringBuilder sb = new StringBuilder("   server threads (cores):");
             thr1.entrySet().stream()
@@ -297,11 +297,12 @@ final class MediaBench {
         System.out.printf(Locale.ROOT, "   load average %s -> %s%n", load0, load1);
         String line = String.format(Locale.ROOT, "STEP mode=%s %s=%d legs=%d jitter_p50_ms=%.2f jitter_p99_ms=%.2f"
                         + " jitter_max_ms=%.2f seq_loss_pct=%.4f e2e_loss_pct=%.4f delay_p50_ms=%.1f delay_p99_ms=%.1f"
-                        + " server_cores=%.2f server_pct_per_%s=%.3f generator_cores=%.2f setup_failures=%d load=%s"
-                        + " pass=%s",
+                        + " server_cores=%.2f server_pct_per_%s=%.3f generator_cores=%.2f generator_late_pct=%.3f"
+                        + " setup_failures=%d load=%s pass=%s",
                 bridge ? "bridge" : "conference", bridge ? "calls" : "rooms", level, legs.size(), jp50, jp99, jmax,
                 seqLoss, tagLoss, s.delay.percentileMs(0.5), s.delay.percentileMs(0.99), srvCores,
-                bridge ? "call" : "participant", perCallPct, ownCores, failures, load1.split(" ")[0], pass);
+                bridge ? "call" : "participant", perCallPct, ownCores, s.lateSentPct(), failures, load1.split(" ")[0],
+                pass);
         System.out.println(line);
         return line;
     }

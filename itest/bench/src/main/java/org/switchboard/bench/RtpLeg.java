@@ -140,7 +140,9 @@ final class RtpLeg implements AutoCloseable {
         }
         txBuf.clear().limit(len);
         try {
-            channel.write(txBuf);
+            if (channel.write(txBuf) == 0) {
+                sendErrors++; // socket buffer full: the frame is lost here
+            }
         } catch (IOException e) {
             sendErrors++;
         }

@@ -71,7 +71,12 @@ final class RtpSender implements Runnable {
                 long t = System.nanoTime();
                 while (leg.scheduled(leg.frames) - t <= TICK / 2) {
                     if (s.measuring) {
-                        s.lateness.record(t - leg.scheduled(leg.frames));
+                        long late = t - leg.scheduled(leg.frames);
+                        s.lateness.record(late);
+                        s.sent.increment();
+                        if (late > 40_000_000L) {
+                            s.lateSent.increment();
+                        }
                     }
                     try {
                         leg.sendFrame();
