@@ -70,5 +70,15 @@ scenario('echo-browser', { usersNeeded: 1, timeoutMs: 90_000 }, async (s) => {
     `the echo is alice's sentence, not just any sound: bob's sentence scores ${best.control.median} against ${best.own.median}`);
   const after = await pcSummary(a.page);
   log(`after: ${JSON.stringify(after)}`);
+
+  // a re-INVITE on the same transport (hold, then resume): the engine keeps ICE and DTLS, and
+  // after the resume the echo flows again
+  await a.click('Hold', { callId: call.id });
+  await a.waitCall({ id: call.id, hold: 'local' }, 10_000);
+  await a.click('Hold', { callId: call.id });
+  await a.waitCall({ id: call.id, hold: 'none' }, 10_000);
+  await assertRtpFlows(a, call.id, { what: 'RTP flows both ways after hold and resume' });
+  const resumed = await pcSummary(a.page);
+  assert.equal(resumed.dtlsState, 'connected', `the same DTLS association after the re-INVITEs (${JSON.stringify(resumed)})`);
   await endAndWait(a, call.id);
 });

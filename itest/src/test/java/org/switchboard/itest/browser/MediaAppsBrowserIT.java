@@ -41,7 +41,8 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
  * the audio, and the scripts check by audio correlation what each browser hears:
  * {@code itest/browser/scenarios/echo-browser.mjs} (its own sentence back, correlation &gt; 0.8)
  * , {@code meeting-browsers.mjs} (three parties, each hears the other two and not itself) and
- * {@code moh-browser.mjs} (held by the far end of an anchored call, the browser hears music).
+ * {@code moh-browser.mjs} (held by the far end of an anchored call, the browser hears music) and
+ * {@code echo-ice-restart.mjs} (the WebSocket drops, the client restarts ICE, the echo goes on).
  *
  * <p>Same pattern as {@link SoftphoneBrowserIT}: the scripts run as external {@code node}
  * processes; outputs (console logs, getStats summaries, correlation.json) go to
@@ -220,6 +221,17 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         } finally {
             app.unregister();
         }
+    }
+
+    /**
+     * The softphone's WebSocket drops during an echo test; the client refreshes the call with an
+     * ICE restart re-INVITE and the engine answers with new credentials: the echo goes on.
+     */
+    @Test
+    public void echoIceRestart() {
+        Run r = run("echo-ice-restart", 1);
+        printResult(r, "{\"iceRestart\"");
+        assertEquals("the echo-ice-restart scenario passed in Chromium:\n" + r, 0, r.exitCode());
     }
 
     /** Three browsers in one meeting room: each hears the other two and not itself. */

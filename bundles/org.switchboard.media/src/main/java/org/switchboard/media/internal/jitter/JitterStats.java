@@ -14,6 +14,13 @@ public final class JitterStats {
     public int targetMillis;
     public int depthFrames;
 
+    @Override
+    public String toString() {
+        return "received " + received + ", played " + played + ", lost " + lost + ", late " + late + ", duplicates "
+                + duplicates + ", underruns " + underruns + ", shrinks " + shrinks + ", resets " + resets + ", jitter "
+                + String.format(java.util.Locale.ROOT, "%.1f", jitterMillis) + " ms, target " + targetMillis + " ms";
+    }
+
     JitterStats copy() {
         JitterStats c = new JitterStats();
         c.received = received;

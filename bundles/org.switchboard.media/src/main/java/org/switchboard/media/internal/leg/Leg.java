@@ -42,6 +42,7 @@ import org.switchboard.media.internal.transport.PacketSecurity;
  * runs on the clock thread.
  */
 public final class Leg implements MediaLeg, MediaClock.Client {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Leg.class);
     private final String id;
     private final LegContext ctx;
     private final Signalling signalling;
@@ -294,6 +295,9 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         }
         ended = true;
         endReason = reason;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} ended ({}): sent {}, jitter buffer: {}", id, reason, outbound.sent(), jitter.stats());
+        }
         ctx.clock().remove(this);
         for (LegOperation<?> op : operations()) {
             if (op != null && !op.done()) {
