@@ -190,12 +190,14 @@ public class WebApiIT extends SwitchboardTestSupport {
         Bundle client = bundle("org.switchboard.webclient");
         client.stop();
         try {
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> send(get(http("/phone/"))).statusCode() == 404);
+            Awaitility.await("GET /phone/ answers 404 once the client bundle stopped").atMost(30, TimeUnit.SECONDS)
+                    .ignoreExceptions().until(() -> send(get(http("/phone/"))).statusCode(), status -> status == 404);
             assertEquals("the API stays up", 200, send(get(http("/api/client-config"))).statusCode());
         } finally {
             client.start();
         }
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> send(get(http("/phone/"))).statusCode() == 200);
+        Awaitility.await("GET /phone/ answers 200 once the client bundle started").atMost(30, TimeUnit.SECONDS)
+                .ignoreExceptions().until(() -> send(get(http("/phone/"))).statusCode(), status -> status == 200);
     }
 
     @Test

@@ -27,6 +27,8 @@ public class WebContentExtender {
     private static final Logger LOG = LoggerFactory.getLogger(WebContentExtender.class);
 
     private final BundleTracker<ServiceRegistration<Servlet>> tracker;
+    private final String instance = Long.toString(System.nanoTime(), 36);
+    private final java.util.concurrent.atomic.AtomicLong registrations = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public WebContentExtender(BundleContext context) {
@@ -45,7 +47,10 @@ public class WebContentExtender {
                 }
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, new String[] {"/" + root, "/" + root + "/*"});
-                props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "web-content-" + root);
+                // unique per registration: Pax Web parks a servlet whose name is still taken
+                // (an unregistration it has not processed yet) instead of serving it
+                props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "web-content-" + root + "-"
+                        + bundle.getBundleId() + "-" + instance + "-" + registrations.incrementAndGet());
                 LOG.info("Serving /{}/ from {} {}", root, bundle.getSymbolicName(), bundle.getVersion());
                 return context.registerService(Servlet.class, new StaticContentServlet(bundle, root), props);
             }
