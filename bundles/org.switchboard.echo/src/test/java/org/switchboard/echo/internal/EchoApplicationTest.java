@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.media.PlayResult;
+import org.switchboard.testing.FakeCall;
+import org.switchboard.testing.FakePrompts;
 
 class EchoApplicationTest {
     private final EchoApplication echo = new EchoApplication(new FakePrompts());

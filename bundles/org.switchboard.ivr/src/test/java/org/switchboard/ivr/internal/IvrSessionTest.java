@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.testing.FakeCall;
+import org.switchboard.testing.FakeOp;
+import org.switchboard.testing.FakePrompts;
 
 class IvrSessionTest {
     private static final IvrSession.Settings SETTINGS = new IvrSession.Settings(Duration.ofSeconds(60),

@@ -12,6 +12,7 @@ import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.PlayResult;
+import org.switchboard.testing.FakeOp;
 
 /** Makes {@link FakeConference}s only. */
 final class FakeEngine implements MediaEngine {

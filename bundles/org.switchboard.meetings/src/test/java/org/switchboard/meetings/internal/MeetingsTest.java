@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.switchboard.meetings.internal.FakeEngine.FakeConference;
+import org.switchboard.testing.FakeCall;
+import org.switchboard.testing.FakePrompts;
 
 class MeetingsTest {
     private static final RoomSettings SECRET = new RoomSettings("8100", "4321", false, 50);

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.media.AudioRef;
 import org.switchboard.api.media.PlayResult;
+import org.switchboard.testing.FakeCall;
+import org.switchboard.testing.FakeLeg;
 
 class HoldStreamTest {
     private static final long SECOND = 1_000_000_000L;

@@ -1,4 +1,4 @@
-package org.switchboard.meetings.internal;
+package org.switchboard.testing;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,18 +10,34 @@ import java.util.concurrent.CompletionStage;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.media.MediaLeg;
 
-/** A call that records hand-overs and connects, and answers connects from a script (404 when empty). */
-class FakeCall implements ApplicationCall {
-    final String id;
-    final String argument;
-    final FakeLeg leg;
-    final CompletableFuture<Void> ended = new CompletableFuture<>();
-    final List<String> handOvers = new ArrayList<>();
-    final List<String> connects = new ArrayList<>();
-    final Deque<Integer> connectStatus = new ArrayDeque<>();
-    boolean hungUp;
+/**
+ * An {@link ApplicationCall} with a {@link FakeLeg} ({@code leg-<id>}) that records hand-overs and
+ * connects, and answers connects from a script (404 when empty). Not final: a test may override
+ * {@link #connect} or {@link #handOver}.
+ */
+public class FakeCall implements ApplicationCall {
+    /** The call id; the caller is {@code sip:<id>@example.com}. */
+    public final String id;
+    /** What {@link #argument()} and {@link #dialled()} return. */
+    public final String argument;
+    /** The call's leg; ending it completes {@link #ended}. */
+    public final FakeLeg leg;
+    /** Completes when the leg ends. */
+    public final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /** Every {@link #handOver} as {@code application:argument}. */
+    public final List<String> handOvers = new ArrayList<>();
+    /** Every {@link #connect} as {@code target/timeoutSeconds}. */
+    public final List<String> connects = new ArrayList<>();
+    /** The SIP status codes the next connects answer with; 404 when empty. */
+    public final Deque<Integer> connectStatus = new ArrayDeque<>();
+    /** True once the application has called {@link #hangup()}. */
+    public boolean hungUp;
 
-    FakeCall(String id, String argument) {
+    /**
+     * @param id the call id, also the caller's user
+     * @param argument the application argument (the dialled number, a room, ...)
+     */
+    public FakeCall(String id, String argument) {
         this.id = id;
         this.argument = argument;
         this.leg = new FakeLeg("leg-" + id);

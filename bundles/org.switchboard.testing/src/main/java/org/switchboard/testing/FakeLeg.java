@@ -1,4 +1,4 @@
-package org.switchboard.ivr.internal;
+package org.switchboard.testing;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,42 +23,72 @@ import org.switchboard.api.media.RecordResult;
 import org.switchboard.api.media.Subscription;
 
 /**
- * A leg whose playbacks complete at once (unless {@link #holdPlays}) and whose digit
+ * A {@link MediaLeg} whose playbacks complete at once (unless {@link #holdPlays}) and whose digit
  * collections answer from a script; a collection with nothing scripted times out.
+ * {@link #echo()} and {@link #sendDtmf} are recorded or complete at once; record and tap are
+ * not supported.
  */
-final class FakeLeg implements MediaLeg {
-    final String id;
-    final List<List<AudioRef>> plays = new ArrayList<>();
-    final List<FakeOp<PlayResult>> playOps = new ArrayList<>();
-    final List<DigitOptions> collections = new ArrayList<>();
-    final Deque<DigitResult> digits = new ArrayDeque<>();
-    final List<Consumer<LegEndReason>> endListeners = new ArrayList<>();
-    FakeOp<Void> echo;
-    boolean holdPlays;
-    boolean ended;
+public final class FakeLeg implements MediaLeg {
+    /** What {@link #id()} returns. */
+    public final String id;
+    /** The prompt lists of every {@link #play} call, in order. */
+    public final List<List<AudioRef>> plays = new ArrayList<>();
+    /** The operation of every {@link #play} call, in order: complete or stop them by hand. */
+    public final List<FakeOp<PlayResult>> playOps = new ArrayList<>();
+    /** The options of every {@link #collectDigits} call, in order. */
+    public final List<DigitOptions> collections = new ArrayList<>();
+    /** The scripted answers of the next digit collections (see {@link #press} and {@link #silence}). */
+    public final Deque<DigitResult> digits = new ArrayDeque<>();
+    /** The listeners of {@link #onEnded} that have not unsubscribed. */
+    public final List<Consumer<LegEndReason>> endListeners = new ArrayList<>();
+    /** The operation of the last {@link #echo()} call; null until the application starts an echo. */
+    public FakeOp<Void> echo;
+    /** When true, playbacks stay running until the test completes or stops them (see {@link #playOps}). */
+    public boolean holdPlays;
+    /** True once the leg has ended ({@link #end()} or {@link #close()}). */
+    public boolean ended;
 
-    FakeLeg(String id) {
+    /**
+     * @param id the leg id
+     */
+    public FakeLeg(String id) {
         this.id = id;
     }
 
-    FakeLeg press(String d) {
+    /**
+     * Scripts the next digit collection to answer {@code d}, ended by the terminator.
+     *
+     * @param d the digits the caller enters
+     * @return this leg, to chain presses
+     */
+    public FakeLeg press(String d) {
         digits.add(new DigitResult(d, DigitResult.End.TERMINATOR));
         return this;
     }
 
-    FakeLeg silence() {
+    /**
+     * Scripts the next digit collection to time out before the first digit.
+     *
+     * @return this leg
+     */
+    public FakeLeg silence() {
         digits.add(new DigitResult("", DigitResult.End.FIRST_DIGIT_TIMEOUT));
         return this;
     }
 
-    void end() {
+    /** Ends the leg as if the caller hung up: running playbacks end with {@code LEG_ENDED}, end listeners run. */
+    public void end() {
         ended = true;
         playOps.forEach(op -> op.result.complete(new PlayResult(PlayResult.End.LEG_ENDED, (char) 0)));
         List.copyOf(endListeners).forEach(l -> l.accept(LegEndReason.CLOSED));
     }
 
-    /** @return every prompt played so far, as file names without .wav (silences as "-") */
-    List<String> heard() {
+    /**
+     * The prompts played so far.
+     *
+     * @return every prompt played so far, as file names without .wav (silences as "-")
+     */
+    public List<String> heard() {
         List<String> names = new ArrayList<>();
         for (List<AudioRef> p : plays) {
             for (AudioRef r : p) {
