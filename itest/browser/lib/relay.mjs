@@ -1,5 +1,5 @@
 // A TCP relay between a phone and the platform's WebSocket listener, so that a scenario can cut
-// the connection the way a network outage does (the same relay as ws-reconnect's): every
+// the connection the way a network outage does (ws-reconnect and others): every
 // relayed connection is destroyed and new ones are refused for a while.
 import net from 'node:net';
 

@@ -1,47 +1,12 @@
 // An idle registered phone loses its WebSocket: it shows that it is not registered any more and
 // registers again by itself (no user action) within 15 s.
 //
-// The phone reaches the platform's WebSocket listener through a TCP relay in this script
+// The phone reaches the platform's WebSocket listener through a TCP relay (lib/relay.mjs)
 // (the any-server URL form, server=ws://127.0.0.1:<relay>), so that the test can cut the
 // connection the way a network outage or a server restart does: every relayed connection is
 // destroyed and new ones are refused for 3 s.
-import net from 'node:net';
+import { relay } from '../lib/relay.mjs';
 import { scenario, assert, log, waitFor } from '../lib/scenario.mjs';
-
-function relay(target) {
-  const sockets = new Set();
-  let refusing = false;
-  let accepted = 0;
-  const server = net.createServer((down) => {
-    if (refusing) {
-      down.destroy();
-      return;
-    }
-    accepted++;
-    const up = net.connect(target.port, target.hostname);
-    for (const s of [down, up]) {
-      sockets.add(s);
-      s.on('error', () => {});
-      s.on('close', () => {
-        sockets.delete(s);
-        down.destroy();
-        up.destroy();
-      });
-    }
-    down.pipe(up);
-    up.pipe(down);
-  });
-  return {
-    listen: () => new Promise((r) => server.listen(0, '127.0.0.1', () => r(server.address().port))),
-    cut(ms) {
-      refusing = true;
-      for (const s of sockets) s.destroy();
-      setTimeout(() => { refusing = false; }, ms);
-    },
-    accepted: () => accepted,
-    close: () => server.close(),
-  };
-}
 
 scenario('ws-reconnect', { usersNeeded: 1, timeoutMs: 80_000 }, async (s) => {
   const [ua] = s.users;
