@@ -89,3 +89,24 @@ export async function pcSummary(page) {
   const { localSdp, remoteSdp, ...rest } = last;
   return rest;
 }
+
+/**
+ * Turns Chrome's acoustic echo canceller off for the page's microphone (an init script that
+ * adds echoCancellation: false to every getUserMedia audio constraint). For the echo test only:
+ * what the platform sends back is the caller's own voice, so the canceller takes the fake
+ * microphone's speech for an echo of the loudspeaker and gates it, which has nothing to do with
+ * the platform. Call before the page loads.
+ */
+export async function withoutEchoCancellation(context) {
+  await context.addInitScript(() => {
+    const md = navigator.mediaDevices;
+    if (!md || md.__sbNoAec) return;
+    const native = md.getUserMedia.bind(md);
+    md.getUserMedia = (constraints = {}) => {
+      const c = { ...constraints };
+      if (c.audio) c.audio = { ...(typeof c.audio === 'object' ? c.audio : {}), echoCancellation: false };
+      return native(c);
+    };
+    md.__sbNoAec = true;
+  });
+}

@@ -9,7 +9,7 @@ import { loopWaveCorrelation, dbfs } from '../lib/audio.mjs';
 import { windowedLoopCorrelation } from '../lib/correlate.mjs';
 import { writeWav } from '../lib/wav.mjs';
 import { endAndWait } from '../lib/calls.mjs';
-import { installPcSpy, pcReport, pcSummary } from '../lib/webrtc.mjs';
+import { installPcSpy, pcReport, pcSummary, withoutEchoCancellation } from '../lib/webrtc.mjs';
 
 const ECHO = process.env.SB_ECHO_NUMBER || '*43';
 const MIN_CORRELATION = 0.8;
@@ -20,6 +20,7 @@ scenario('echo-browser', { usersNeeded: 1, timeoutMs: 90_000 }, async (s) => {
   const [ua] = s.users;
   const a = await s.phone('alice', ua);
   await installPcSpy(a.context);
+  if (process.env.SB_ECHO_AEC !== '1') await withoutEchoCancellation(a.context);
   await a.activate();
   await a.waitRegistered();
   log(`alice (${ua.name}) registered; dialling ${ECHO}`);

@@ -8,7 +8,8 @@ package org.switchboard.media.internal.jitter;
  * <li>measures interarrival jitter as RFC 3550 does, and keeps a target depth of about three
  * times the jitter (between one and {@value #MAX_FRAMES} frames);</li>
  * <li>grows by re-buffering after an underrun, and shrinks by dropping a frame when it holds
- * more than two frames above its target.</li>
+ * more than two frames above its target for half a second (not at once: the backlog that our
+ * own clock leaves when it falls behind and catches up drains by itself).</li>
  * </ul>
  * Slots are preallocated: no allocation per packet.
  */
@@ -31,6 +32,13 @@ public final class JitterBuffer {
     private double jitter;
     private long lastTransit = Long.MIN_VALUE;
     private int targetFrames = 2;
+    /**
+     * Consecutive polls with more than two frames above the target. A backlog left by our own
+     * clock falling behind drains within a few catch-up ticks; only an excess that lasts
+     * {@value #EXCESS_POLLS} polls is the sender's and worth a dropped frame.
+     */
+    private int excessPolls;
+    static final int EXCESS_POLLS = 25;
     private final JitterStats stats = new JitterStats();
 
     /** @param clockRate the RTP clock rate, for the jitter estimate */
@@ -105,8 +113,13 @@ public final class JitterBuffer {
             return 0;
         }
         if (delta(highestSeq, nextSeq) + 1 > targetFrames + 2) {
-            skip();
-            stats.shrinks++;
+            if (++excessPolls >= EXCESS_POLLS) {
+                excessPolls = 0;
+                skip();
+                stats.shrinks++;
+            }
+        } else {
+            excessPolls = 0;
         }
         int slot = nextSeq & (SLOTS - 1);
         nextSeq = (nextSeq + 1) & 0xFFFF;
