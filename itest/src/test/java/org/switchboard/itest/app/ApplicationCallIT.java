@@ -25,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
+import org.switchboard.itest.support.Baresip;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SipUser;
@@ -138,8 +139,9 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
     @Test
     public void baresipCallsAnApplicationAndGetsMediaBack() throws Exception {
         SipUser alice = createUser("alice");
+        Path wav = Baresip.tone(Files.createTempFile("tone", ".wav"), 440, Duration.ofSeconds(2), 8000);
         ExternalProcess caller = startProcess("baresip-" + alice.name(), "baresip", "-f",
-                BaresipPhone.config(alice, HOST, sipPort()).toString(), "-t", "30",
+                Baresip.config(alice, HOST, sipPort(), wav, true).toString(), "-t", "30",
                 "-e", "/dial sip:7771@" + HOST + ":" + sipPort());
         caller.awaitLine(WAIT, l -> l.contains("Call established"));
         caller.awaitLine(WAIT, l -> l.contains("incoming rtp for 'audio' established"));

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.InvalidSyntaxException;
 import org.switchboard.api.app.CallApplication;
+import org.switchboard.itest.support.Baresip;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
@@ -127,7 +129,8 @@ public class CallApplicationsIT extends SwitchboardTestSupport {
     @Test
     public void baresipCallsTheEchoTestAndHearsItself() throws Exception {
         SipUser user = createUser("bare");
-        Path dir = BaresipEcho.config(user, HOST, sipPort());
+        Path dir = Baresip.config(user, HOST, sipPort(),
+                Baresip.tone(Files.createTempFile("tone", ".wav"), 440, Duration.ofSeconds(60), 6000), false);
         ExternalProcess baresip = startProcess("baresip-" + user.name(), "baresip", "-f", dir.toString(), "-t", "40",
                 "-e", "/dial sip:*43@" + HOST + ":" + sipPort());
         baresip.awaitLine(WAIT, l -> l.contains("Call established"));

@@ -3,11 +3,6 @@ package org.switchboard.itest.call;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +12,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.switchboard.itest.support.Baresip;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
@@ -32,68 +28,18 @@ public class BaresipCallIT extends SwitchboardTestSupport {
 
     private static final Duration CALL = Duration.ofSeconds(20);
 
-    /** baresip binds the SIP port for UDP and TCP and the next one for TLS: both must be free. */
-    private static int freePortPair() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p;
-            try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                p = u.getLocalPort();
-            }
-            if (p < 65000 && free(p) && free(p + 1)) {
-                return p;
-            }
-        }
-        throw new IOException("no two consecutive free ports");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket t = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                DatagramSocket u = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Two seconds of a 440 Hz tone, 8 kHz 16-bit mono, for baresip's file audio source. */
-    private static Path tone(Path dir) throws IOException {
-        int samples = 16000;
-        ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0)));
-        }
-        Path wav = dir.resolve("tone.wav");
-        Files.write(wav, b.array());
-        return wav;
-    }
-
-    private Path phone(SipUser user, int port, Path wav) throws IOException {
-        Path dir = Files.createTempDirectory("baresip-" + user.name());
-        Files.writeString(dir.resolve("accounts"), "<sip:" + user.name() + "@" + HOST + ":" + sipPort()
-                + ";transport=udp>;auth_pass=" + user.password() + ";regint=600;answermode=auto\n");
-        Files.writeString(dir.resolve("config"), String.join("\n",
-                "sip_listen " + HOST + ":" + port, "net_interface " + HOST,
-                "audio_player aufile," + dir.resolve("heard.wav"), "audio_source aufile," + wav,
-                "module_path /usr/lib/baresip/modules", "module g711.so", "module aufile.so",
-                "module account.so", "module menu.so", ""));
-        return dir;
-    }
-
     @Test
     public void baresipRegistersAndCallsBaresipThroughTheProxy() throws IOException {
         SipUser alice = createUser("alice");
         SipUser bob = createUser("bob");
-        Path wav = tone(Files.createTempDirectory("tone"));
+        Path wav = Baresip.tone(Files.createTempFile("tone", ".wav"), 440, Duration.ofSeconds(2), 8000);
 
-        ExternalProcess callee = startProcess("baresip-bob", "baresip", "-f", phone(bob, freePortPair(), wav).toString(),
-                "-t", "40");
+        ExternalProcess callee = startProcess("baresip-bob", "baresip", "-f",
+                Baresip.config(bob, HOST, sipPort(), wav, true).toString(), "-t", "40");
         callee.awaitLine(SIP_TIMEOUT, l -> l.contains(bob.name() + "@") && l.contains("200 OK"));
 
         ExternalProcess caller = startProcess("baresip-alice", "baresip", "-f",
-                phone(alice, freePortPair(), wav).toString(), "-t", "40",
+                Baresip.config(alice, HOST, sipPort(), wav, true).toString(), "-t", "40",
                 "-e", "/dial sip:" + bob.name() + "@" + HOST + ":" + sipPort());
         caller.awaitLine(CALL, l -> l.contains("Call established"));
         callee.awaitLine(CALL, l -> l.contains("Call established"));
