@@ -10,17 +10,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,6 +35,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.switchboard.api.app.CallApplication;
+import org.switchboard.itest.support.RtpPhone;
+import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
 
@@ -42,7 +48,9 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
  * {@code itest/browser/scenarios/echo-browser.mjs} (its own sentence back, correlation &gt; 0.8)
  * , {@code meeting-browsers.mjs} (three parties, each hears the other two and not itself) and
  * {@code moh-browser.mjs} (held by the far end of an anchored call, the browser hears music) and
- * {@code echo-ice-restart.mjs} (the WebSocket drops, the client restarts ICE, the echo goes on).
+ * {@code echo-ice-restart.mjs} (the WebSocket drops, the client restarts ICE, the echo goes on)
+ * and {@code connect-browser.mjs} (an application connects a SIP phone to the browser: the
+ * platform's own UDP/TLS/RTP/SAVPF offer, RTP both ways).
  *
  * <p>Same pattern as {@link SoftphoneBrowserIT}: the scripts run as external {@code node}
  * processes; outputs (console logs, getStats summaries, correlation.json) go to
@@ -67,9 +75,11 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
 
     private static final String MOH_NUMBER = "7779";
     private static final String MOH_APP = "itest-moh-connect";
-    /** The distribution's rules, and a number whose test application connects the caller onwards. */
+    private static final String CONNECT_NUMBER = "7780";
+    private static final String CONNECT_APP = "itest-connect-browser";
+    /** The distribution's rules, and numbers whose test applications connect the caller onwards. */
     private static final String RULES = "*43 = application:echo, 8000-8999 = application:meetings, *800 = application:ivr, "
-            + MOH_NUMBER + " = application:" + MOH_APP;
+            + MOH_NUMBER + " = application:" + MOH_APP + ", " + CONNECT_NUMBER + " = application:" + CONNECT_APP;
     /** Whom itest-moh-connect connects to. */
     private static final AtomicReference<String> CONNECT_TO = new AtomicReference<>();
 
@@ -220,6 +230,97 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
             assertEquals("the moh-browser scenario passed in Chromium:\n" + r, 0, r.exitCode());
         } finally {
             app.unregister();
+        }
+    }
+
+    /**
+     * A SIP phone (plain RTP) calls {@value #CONNECT_NUMBER}, whose test application connects it
+     * to a browser user: the platform offers the browser UDP/TLS/RTP/SAVPF (ICE-lite + DTLS-SRTP),
+     * the browser answers, and RTP flows both ways through the anchored bridge.
+     */
+    @Test
+    public void connectPhoneToBrowser() throws Exception {
+        SipUser bob = createUser("bob");
+        CONNECT_TO.set(bob.name());
+        CompletableFuture<Integer> connected = new CompletableFuture<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(CallApplication.NAME, CONNECT_APP);
+        ServiceRegistration<CallApplication> app = bundleContext.registerService(CallApplication.class,
+                call -> call.connect(CONNECT_TO.get(), Duration.ofSeconds(30))
+                        .whenComplete((status, e) -> connected.complete(e == null ? status : -1)), props);
+        Path ready = outDir("connect-browser").resolve("ready");
+        Path done = outDir("connect-browser").resolve("done");
+        Files.createDirectories(ready.getParent());
+        Files.deleteIfExists(ready);
+        Files.deleteIfExists(done);
+        try (CallingPhone phone = new CallingPhone(sipPort(), "caller")) {
+            CompletableFuture<Run> script = CompletableFuture.supplyAsync(() -> run("connect-browser", List.of(bob),
+                    Map.of("SB_READY_FILE", ready.toString(), "SB_DONE_FILE", done.toString())));
+            try {
+                Awaitility.await("the browser registered").atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.exists(ready) || script.isDone());
+                assertTrue("the browser registered", Files.exists(ready));
+                phone.invite(CONNECT_NUMBER);
+                SipMessage ok = phone.awaitFinal(Duration.ofSeconds(20));
+                assertEquals("the application answers the phone", 200, ok.status());
+                assertEquals("connect() to the browser succeeds", Integer.valueOf(200), connected.get(40, TimeUnit.SECONDS));
+                int before = phone.received();
+                Awaitility.await("the phone receives the browser's RTP").atMost(Duration.ofSeconds(15))
+                        .until(() -> phone.received() - before >= 50);
+                Files.writeString(done, "done\n");
+            } catch (AssertionError | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                    | org.awaitility.core.ConditionTimeoutException e) {
+                Files.writeString(done, "failed\n");
+                Run r = script.get(SCENARIO_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+                throw new AssertionError(e.getMessage() + "\n" + r, e);
+            }
+            Run r = script.get(SCENARIO_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+            printResult(r, "{\"connectBrowser\"");
+            assertEquals("the connect-browser scenario passed in Chromium:\n" + r, 0, r.exitCode());
+            System.out.println("[MediaAppsBrowserIT] connect-browser: the phone received " + phone.received() + " RTP packets");
+        } finally {
+            app.unregister();
+        }
+    }
+
+    /** A SIP phone on plain RTP that sends PCMU silence and counts the packets it receives. */
+    static final class CallingPhone extends RtpPhone {
+        private final AtomicInteger received = new AtomicInteger();
+        private final byte[] packet = new byte[172];
+        private int seq;
+        private int ts;
+
+        CallingPhone(int serverPort, String user) {
+            super(serverPort, user);
+            packet[0] = (byte) 0x80;
+            packet[8] = 0x34;
+            Arrays.fill(packet, 12, packet.length, (byte) 0xff);
+            start("calling-phone");
+        }
+
+        int received() {
+            return received.get();
+        }
+
+        @Override
+        protected void onAudio(byte[] buf, int length) {
+            received.incrementAndGet();
+        }
+
+        @Override
+        protected void tick(InetSocketAddress to) {
+            if (to == null) {
+                return;
+            }
+            packet[2] = (byte) (seq >> 8);
+            packet[3] = (byte) seq;
+            packet[4] = (byte) (ts >> 24);
+            packet[5] = (byte) (ts >> 16);
+            packet[6] = (byte) (ts >> 8);
+            packet[7] = (byte) ts;
+            sendRtp(packet, packet.length, to);
+            seq++;
+            ts += 160;
         }
     }
 

@@ -31,6 +31,31 @@ public interface MediaEngine {
     MediaLeg offer(LegOptions options);
 
     /**
+     * Makes an offer in a transport profile (an outgoing INVITE). Pass the peer's answer to
+     * {@link MediaLeg#update(String)}.
+     * <ul>
+     *   <li>{@code RTP/AVP}: plain RTP, as {@link #offer(LegOptions)};</li>
+     *   <li>{@code RTP/SAVP}: SRTP keyed by SDES ({@code a=crypto});</li>
+     *   <li>{@code UDP/TLS/RTP/SAVPF}: for browsers, ICE-lite + DTLS-SRTP ({@code a=setup:actpass},
+     *       fingerprint, BUNDLE, rtcp-mux).</li>
+     * </ul>
+     * The default implementation accepts {@code RTP/AVP} only.
+     *
+     * @param options per-leg options
+     * @param profile the transport profile of the offer's {@code m=audio} line
+     * @return the new leg; its {@link MediaLeg#localSdp()} is the offer
+     * @throws MediaException with status 488 if the engine cannot offer this profile, 503 if
+     *     no port is free
+     * @since 1.1
+     */
+    default MediaLeg offer(LegOptions options, String profile) {
+        if (!"RTP/AVP".equals(profile)) {
+            throw new MediaException(488, "This media engine offers RTP/AVP only, not " + profile);
+        }
+        return offer(options);
+    }
+
+    /**
      * Creates an empty N-party conference.
      *
      * @param name a label for logs and statistics

@@ -133,9 +133,9 @@ public class Engine implements MediaEngine {
 
     /**
      * Our offer in a transport profile: {@code UDP/TLS/RTP/SAVPF} makes a browser leg (ICE-lite,
-     * DTLS-SRTP actpass, BUNDLE, rtcp-mux). Not in the {@link MediaEngine} API yet: the SIP host
-     * needs it to call browsers from applications ({@code connect()}).
+     * DTLS-SRTP actpass, BUNDLE, rtcp-mux), {@code RTP/SAVP} an SDES leg, {@code RTP/AVP} plain RTP.
      */
+    @Override
     public MediaLeg offer(LegOptions options, String profile) {
         return legs.offer(options, profile);
     }

@@ -27,15 +27,18 @@ import org.switchboard.sip.internal.proxy.ResponseSelection;
 import org.switchboard.sip.internal.proxy.Target;
 
 /**
- * The outgoing leg of {@link HostedCall#connect}: an INVITE from the platform with the
- * engine's offer to every device of the target (forking), the first 2xx wins and is bridged,
- * the others are cancelled (or ACKed and hung up); a timeout cancels them all (408).
+ * The outgoing leg of {@link HostedCall#connect}: an INVITE from the platform to every device
+ * of the target (forking), each with its own media leg and offer ({@code UDP/TLS/RTP/SAVPF} to
+ * browsers on WebSocket flows, plain {@code RTP/AVP} to the others); the first 2xx wins and its
+ * leg is bridged, the others are cancelled (or ACKed and hung up) and their legs closed; a
+ * timeout cancels them all (408).
  */
 final class Connector implements AppHost.ResponseListener {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
     private final class Branch {
         final Hop hop;
+        MediaLeg leg;
         ClientTransaction ct;
         boolean provisional;
         boolean done;
@@ -53,7 +56,11 @@ final class Connector implements AppHost.ResponseListener {
     private final List<Branch> branches = new ArrayList<>();
     private final String callId = UUID.randomUUID() + "@switchboard";
     private final String fromTag = AppHost.TAG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String BROWSER_PROFILE = "UDP/TLS/RTP/SAVPF";
+    static final String PLAIN_PROFILE = "RTP/AVP";
+
     private MediaEngine engine;
+    /** The leg of the branch that answered, once one has. */
     private MediaLeg leg;
     private ScheduledFuture<?> timer;
     private boolean finished;
@@ -79,31 +86,26 @@ final class Connector implements AppHost.ResponseListener {
     }
 
     private synchronized void invite(ConnectTargets.Devices devices) {
-        // The engine offers plain RTP/AVP only; a browser (WebSocket) device would ring and then
-        // refuse the offer, so it is not called until the engine can offer ICE + DTLS-SRTP.
-        List<Target> targets = devices.targets().stream().filter(t -> !isBrowser(t)).toList();
-        if (targets.isEmpty()) {
-            LOG.info("connect({}) from call {}: only browser devices, which need a DTLS-SRTP offer the media engine cannot "
-                    + "make yet", devices.to(), call.id());
-            result.complete(488);
-            return;
-        }
+        List<Target> targets = devices.targets();
         engine = host.services().engine();
         if (engine == null) {
             result.complete(503);
             return;
         }
-        try {
-            leg = engine.offer(LegOptions.defaults(callId));
-        } catch (MediaException e) {
-            result.complete(e.sipStatus());
-            return;
-        }
         for (Target t : targets) {
             Branch b = new Branch(t.flow() != null ? NextHop.of(t.flow()) : null);
             branches.add(b);
+            // one offer per branch: a browser needs ICE + DTLS-SRTP, a phone plain RTP
             try {
-                b.ct = SipDialog.send(host.sip(), request(devices.to(), t), b.hop, this);
+                b.leg = engine.offer(LegOptions.defaults(callId), profile(t));
+            } catch (MediaException e) {
+                LOG.info("connect({}) from call {}: no offer for {}: {}", devices.to(), call.id(), t.uri(), e.getMessage());
+                b.done = true;
+                b.status = e.sipStatus();
+                continue;
+            }
+            try {
+                b.ct = SipDialog.send(host.sip(), request(devices.to(), t, b.leg), b.hop, this);
             } catch (Exception | LinkageError e) {
                 LOG.debug("Cannot send INVITE to {}: {}", t.uri(), e.toString());
                 b.done = true;
@@ -114,12 +116,16 @@ final class Connector implements AppHost.ResponseListener {
         finishIfAllFailed();
     }
 
+    static String profile(Target t) {
+        return isBrowser(t) ? BROWSER_PROFILE : PLAIN_PROFILE;
+    }
+
     static boolean isBrowser(Target t) {
         return t.flow() != null && t.flow().transport().toUpperCase(java.util.Locale.ROOT).startsWith("WS")
                 || t.uri().toLowerCase(java.util.Locale.ROOT).matches(".*;transport=wss?(;.*|>.*|$)");
     }
 
-    private Request request(Address to, Target t) throws ParseException, javax.sip.InvalidArgumentException {
+    private Request request(Address to, Target t, MediaLeg offer) throws ParseException, javax.sip.InvalidArgumentException {
         var h = host.sip().headers();
         URI ruri = host.sip().addresses().createURI(t.uri());
         Address from = (Address) call.callerAddress().clone();
@@ -132,7 +138,7 @@ final class Connector implements AppHost.ResponseListener {
         Hop hop = t.flow() != null ? NextHop.of(t.flow()) : NextHop.of(r);
         r.addHeader(h.createContactHeader(SipDialog.contact(host.sip(), "app-" + call.id(), hop.getTransport(), hop.getHost())));
         r.addHeader(h.createAllowHeader(AppHost.ALLOW));
-        r.setContent(leg.localSdp(), h.createContentTypeHeader("application", "sdp"));
+        r.setContent(offer.localSdp(), h.createContentTypeHeader("application", "sdp"));
         return r;
     }
 
@@ -166,7 +172,9 @@ final class Connector implements AppHost.ResponseListener {
                 }
                 finished = true;
                 stopTimer();
+                leg = b.leg;
                 branches.stream().filter(x -> !x.done).forEach(this::cancel);
+                closeLegs(b);
             } else {
                 finishIfAllFailed();
                 return;
@@ -203,7 +211,7 @@ final class Connector implements AppHost.ResponseListener {
             SipDialog d = new SipDialog(host.sip(), callId, call.callerAddress(), fromTag, to, toTag,
                     target != null ? target : to.getURI(), SipDialog.reversed(SipDialog.recordRoutes(r)), b.hop, 1);
             Hop hop = b.hop != null ? b.hop : NextHop.of(d.request(Request.OPTIONS, 1));
-            return new DialogSide(call, host, d, leg, SipDialog.contact(host.sip(), "app-" + call.id(), hop.getTransport(),
+            return new DialogSide(call, host, d, b.leg, SipDialog.contact(host.sip(), "app-" + call.id(), hop.getTransport(),
                     hop.getHost()));
         } catch (Exception e) {
             LOG.debug("Bad 2xx from {}: {}", callId, e.toString());
@@ -260,10 +268,17 @@ final class Connector implements AppHost.ResponseListener {
             finished = true;
             stopTimer();
         }
-        if (leg != null) {
-            leg.close();
-        }
+        closeLegs(null);
         result.complete(status);
+    }
+
+    /** Closes the media legs of every branch but {@code keep}. */
+    private void closeLegs(Branch keep) {
+        List<MediaLeg> legs;
+        synchronized (this) {
+            legs = branches.stream().filter(x -> x != keep && x.leg != null).map(x -> x.leg).toList();
+        }
+        legs.forEach(MediaLeg::close);
     }
 
     private void stopTimer() {
