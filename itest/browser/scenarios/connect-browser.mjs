@@ -1,5 +1,5 @@
 // An application connects a SIP phone to a browser: the phone (MediaAppsBrowserIT's
-// CallingPhone, plain RTP) calls a number whose test application connect()s it to this
+// HoldingPhone, plain RTP) calls a number whose test application connect()s it to this
 // browser user. The platform offers the browser UDP/TLS/RTP/SAVPF (ICE-lite + DTLS-SRTP) on
 // its own leg and bridges it to the phone's plain RTP leg. The browser answers; RTP flows both
 // ways (the phone checks what it receives). The script writes SB_READY_FILE once registered

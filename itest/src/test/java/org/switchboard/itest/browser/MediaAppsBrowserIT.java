@@ -10,16 +10,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -35,7 +32,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.itest.support.RtpPhone;
 import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
@@ -253,7 +249,7 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
         Files.createDirectories(ready.getParent());
         Files.deleteIfExists(ready);
         Files.deleteIfExists(done);
-        try (CallingPhone phone = new CallingPhone(sipPort(), "caller")) {
+        try (HoldingPhone phone = new HoldingPhone(sipPort(), "caller")) {
             CompletableFuture<Run> script = CompletableFuture.supplyAsync(() -> run("connect-browser", List.of(bob),
                     Map.of("SB_READY_FILE", ready.toString(), "SB_DONE_FILE", done.toString())));
             try {
@@ -280,47 +276,6 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
             System.out.println("[MediaAppsBrowserIT] connect-browser: the phone received " + phone.received() + " RTP packets");
         } finally {
             app.unregister();
-        }
-    }
-
-    /** A SIP phone on plain RTP that sends PCMU silence and counts the packets it receives. */
-    static final class CallingPhone extends RtpPhone {
-        private final AtomicInteger received = new AtomicInteger();
-        private final byte[] packet = new byte[172];
-        private int seq;
-        private int ts;
-
-        CallingPhone(int serverPort, String user) {
-            super(serverPort, user);
-            packet[0] = (byte) 0x80;
-            packet[8] = 0x34;
-            Arrays.fill(packet, 12, packet.length, (byte) 0xff);
-            start("calling-phone");
-        }
-
-        int received() {
-            return received.get();
-        }
-
-        @Override
-        protected void onAudio(byte[] buf, int length) {
-            received.incrementAndGet();
-        }
-
-        @Override
-        protected void tick(InetSocketAddress to) {
-            if (to == null) {
-                return;
-            }
-            packet[2] = (byte) (seq >> 8);
-            packet[3] = (byte) seq;
-            packet[4] = (byte) (ts >> 24);
-            packet[5] = (byte) (ts >> 16);
-            packet[6] = (byte) (ts >> 8);
-            packet[7] = (byte) ts;
-            sendRtp(packet, packet.length, to);
-            seq++;
-            ts += 160;
         }
     }
 
