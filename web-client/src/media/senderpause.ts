@@ -21,7 +21,9 @@ export class SenderPause {
     for (const [s, t] of this.paused) {
       if (t.readyState === 'ended') continue;
       if (t.kind === 'audio') t.enabled = audioEnabled;
-      void s.replaceTrack(t as MediaStreamTrack).catch(() => {});
+      void s.replaceTrack(t as MediaStreamTrack)
+        .then(() => { if (t.kind === 'audio') t.enabled = audioEnabled; })
+        .catch(() => {});
     }
     this.paused.clear();
   }

@@ -228,7 +228,17 @@ export class CallCtl {
     const info = this.info;
     if (!info || info.status !== 'connected') return false;
     if (on === info.localHold) return true;
-    return on ? this.session.hold() : this.session.unhold();
+    return on ? this.session.hold() : this.session.unhold({}, () => this.reenableAudio());
+  }
+
+  /** After a resume, the microphone track must be live again unless the user muted it:
+   *  JsSIP re-enables only the tracks attached at the moment it resumes, and ours may be
+   *  put back a moment later (SenderPause), so this settles the state once the re-INVITE is done. */
+  private reenableAudio(): void {
+    if (!this.pc || this.info?.muted || this.info?.localHold) return;
+    for (const sender of this.pc.getSenders()) {
+      if (sender.track && sender.track.kind === 'audio') sender.track.enabled = true;
+    }
   }
 
   /** On hold (sendonly, no music on hold) nothing is sent: the senders' tracks are taken
