@@ -56,6 +56,11 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 @ExamReactorStrategy(PerClass.class)
 public class MediaAppsBrowserIT extends SwitchboardTestSupport {
 
+    @org.junit.Before
+    public void webReady() {
+        awaitWebReady();
+    }
+
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(3);
 

@@ -41,6 +41,11 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 @ExamReactorStrategy(PerClass.class)
 public class SoftphoneBrowserIT extends SwitchboardTestSupport {
 
+    @org.junit.Before
+    public void webReady() {
+        awaitWebReady();
+    }
+
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(3);
 

@@ -176,6 +176,21 @@ public abstract class SwitchboardTestSupport {
         awaitOptionsAnswered();
     }
 
+    /**
+     * Waits until the web side answers: the softphone and its client configuration over plain
+     * HTTP (Jetty restarts once at first start, when HTTPS is switched on).
+     */
+    protected void awaitWebReady() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/api/client-config", "/phone/"}) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + httpPort() + path);
+            Awaitility.await("GET " + path + " answers 200").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+    }
+
     /** Waits until an OPTIONS over UDP gets a final response: the platform serves SIP. */
     protected void awaitOptionsAnswered() {
         try (UdpProbe probe = new UdpProbe(sipPort())) {

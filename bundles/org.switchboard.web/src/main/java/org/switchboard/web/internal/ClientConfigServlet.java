@@ -21,7 +21,7 @@ import org.switchboard.api.sip.SipDomains;
  * {@code GET /api/client-config}: what a softphone needs to "configure automatically": the
  * SIP domain, the WebSocket URLs in priority order and the ICE servers.
  */
-@Component(service = Servlet.class, configurationPid = {Pids.SIP, Pids.PAX_WEB, Pids.WEB})
+@Component(service = Servlet.class, configurationPid = {Pids.SIP, Pids.WEB})
 @HttpWhiteboardServletPattern("/api/client-config")
 @HttpWhiteboardServletName("switchboard-client-config")
 public class ClientConfigServlet extends HttpServlet {

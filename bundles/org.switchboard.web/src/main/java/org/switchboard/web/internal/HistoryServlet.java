@@ -24,7 +24,7 @@ import org.switchboard.api.history.CallRecord;
  * The call-history REST API, {@code /api/history}: each user reads, adds and clears their
  * own calls (web-client/CONTRACT.md).
  */
-@Component(service = Servlet.class, configurationPid = {Pids.SIP, Pids.PAX_WEB, Pids.WEB})
+@Component(service = Servlet.class, configurationPid = {Pids.SIP, Pids.WEB})
 @HttpWhiteboardServletPattern({"/api/history", "/api/history/*"})
 @HttpWhiteboardServletName("switchboard-history")
 public class HistoryServlet extends HttpServlet {

@@ -11,6 +11,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
@@ -18,20 +20,38 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * Plain HTTP is for the machine itself: requests from other hosts are redirected to HTTPS
  * (passwords travel in the REST API's Basic credentials and in the softphone's settings).
  */
-@Component(service = Filter.class, configurationPid = {Pids.SIP, Pids.PAX_WEB, Pids.WEB})
+@Component(service = Filter.class, configurationPid = {Pids.SIP, Pids.WEB})
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardFilterName("switchboard-transport")
 public class TransportFilter implements Filter {
     private volatile WebConfig config;
 
+    private final ConfigurationAdmin admin;
+
     @Activate
-    public TransportFilter(WebConfig config) {
+    public TransportFilter(WebConfig config, @Reference ConfigurationAdmin admin) {
         this.config = config;
+        this.admin = admin;
     }
 
     @Modified
     void modified(WebConfig updated) {
         this.config = updated;
+    }
+
+    /**
+     * Read when needed rather than by merging Pax Web's PID into this component's: enabling
+     * HTTPS rewrites that PID at every first start, and re-registering whiteboard services
+     * while Jetty restarts can leave one parked under its old name (404 until the next restart).
+     */
+    private String securePort() {
+        try {
+            java.util.Dictionary<String, Object> props = admin.getConfiguration(Pids.PAX_WEB, "?").getProperties();
+            Object port = props == null ? null : props.get(HttpsSetup.PORT);
+            return port == null ? "8443" : port.toString().trim();
+        } catch (java.io.IOException e) {
+            return "8443";
+        }
     }
 
     @Override
@@ -44,7 +64,7 @@ public class TransportFilter implements Filter {
             String query = req.getQueryString();
             resp.setStatus(308);
             resp.setHeader("Location", "https://" + ClientConfigServlet.hostOf(req) + ":"
-                    + c.org_osgi_service_http_port_secure() + req.getRequestURI() + (query == null ? "" : "?" + query));
+                    + securePort() + req.getRequestURI() + (query == null ? "" : "?" + query));
             return;
         }
         resp.setHeader("X-Content-Type-Options", "nosniff");

@@ -28,8 +28,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Answer plain HTTP from other hosts too; by default only loopback clients get plain HTTP, others are redirected to HTTPS")
     boolean plain_http_remote() default false;
 
-    @AttributeDefinition(description = "HTTPS port (from org.ops4j.pax.web), where plain HTTP requests from other hosts are redirected")
-    int org_osgi_service_http_port_secure() default 8443;
 
     @AttributeDefinition(description = "Failed REST logins from one address before it is blocked")
     int auth_failure_limit() default 10;

@@ -30,7 +30,6 @@ class WebUnitsTest {
             @Override public String[] extra_wss_urls() { return extra; }
             @Override public String[] ice_servers() { return new String[0]; }
             @Override public boolean plain_http_remote() { return false; }
-            @Override public int org_osgi_service_http_port_secure() { return 8443; }
             @Override public int auth_failure_limit() { return 3; }
             @Override public int auth_block_seconds() { return 60; }
         };
