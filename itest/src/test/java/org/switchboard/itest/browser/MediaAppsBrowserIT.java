@@ -54,15 +54,7 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MediaAppsBrowserIT extends SwitchboardTestSupport {
-
-    @org.junit.Before
-    public void webReady() {
-        awaitWebReady();
-    }
-
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(3);
+public class MediaAppsBrowserIT extends BrowserScenarioSupport {
 
     @Configuration
     @Override
@@ -83,107 +75,6 @@ public class MediaAppsBrowserIT extends SwitchboardTestSupport {
             + MOH_NUMBER + " = application:" + MOH_APP + ", " + CONNECT_NUMBER + " = application:" + CONNECT_APP;
     /** Whom itest-moh-connect connects to. */
     private static final AtomicReference<String> CONNECT_TO = new AtomicReference<>();
-
-    /** What a scenario script left behind. */
-    record Run(String scenario, int exitCode, String output, Duration took) {
-        @Override
-        public String toString() {
-            return "scenario " + scenario + " -> exit " + exitCode + " after " + took.toMillis() + " ms\n" + output;
-        }
-    }
-
-    private static Path browserDir() {
-        Path dir = Path.of(System.getProperty("itest.browser.dir", ""));
-        assertTrue("itest/browser is installed in " + dir + " (npm ci --prefix itest/browser)",
-                Files.isDirectory(dir.resolve("node_modules/playwright-core")));
-        assertTrue(CHROMIUM + " is installed (apt-get install chromium)", Files.isExecutable(Path.of(CHROMIUM)));
-        return dir;
-    }
-
-    private static Path outDir(String scenario) {
-        String report = System.getProperty("itest.report.dir");
-        Path base = report == null || report.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(report);
-        return base.resolve("browser").resolve(scenario);
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** Runs {@code node scenarios/<name>.mjs} with fresh users and the client URL; returns what it printed. */
-    private Run run(String scenario, int userCount) {
-        List<SipUser> users = new ArrayList<>();
-        String[] prefixes = {"alice", "bob", "carol"};
-        for (int i = 0; i < userCount; i++) {
-            users.add(createUser(prefixes[i]));
-        }
-        return run(scenario, users, Map.of());
-    }
-
-    private Run run(String scenario, List<SipUser> users, Map<String, String> extraEnv) {
-        Path dir = browserDir();
-        Path out = outDir(scenario);
-        String usersJson = users.stream()
-                .map(u -> "{\"name\":" + json(u.name()) + ",\"password\":" + json(u.password()) + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-        List<String> command = List.of("node", dir.resolve("scenarios").resolve(scenario + ".mjs").toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("SB_BASE_URL", "http://" + HOST + ":" + httpPort() + "/phone/");
-        pb.environment().put("SB_USERS", usersJson);
-        pb.environment().put("SB_OUT_DIR", out.toString());
-        pb.environment().putAll(extraEnv);
-        long start = System.nanoTime();
-        try {
-            Files.createDirectories(out);
-            Process p = pb.start();
-            StringBuilder output = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = p.getInputStream()) {
-                    byte[] buf = new byte[8192];
-                    for (int n; (n = in.read(buf)) > 0;) {
-                        synchronized (output) {
-                            output.append(new String(buf, 0, n, UTF_8));
-                        }
-                    }
-                } catch (IOException ended) {
-                    // the process went away
-                }
-            }, "browser-" + scenario);
-            reader.setDaemon(true);
-            reader.start();
-            boolean finished = p.waitFor(SCENARIO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            reader.join(5000);
-            String text;
-            synchronized (output) {
-                text = output.toString();
-            }
-            Files.writeString(out.resolve("output.txt"), text);
-            Run r = new Run(scenario, finished ? p.exitValue() : -1,
-                    finished ? text : text + "\n(killed after " + SCENARIO_TIMEOUT + ")", Duration.ofNanos(System.nanoTime() - start));
-            System.out.println("[MediaAppsBrowserIT] " + scenario + ": exit " + r.exitCode() + " in " + r.took().toMillis() + " ms");
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void printResult(Run r, String prefix) {
         r.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
