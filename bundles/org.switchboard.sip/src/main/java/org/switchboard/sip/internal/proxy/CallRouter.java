@@ -29,12 +29,18 @@ final class CallRouter {
         Inbound fork(Inbound in, Request work, List<Target> targets, ProxyTransaction.FallbackHook hook, int noAnswerSeconds);
     }
 
+    /** Answers an INVITE with a call application ({@link AppHost#answer}). */
+    interface Applications {
+        /** @return false if no such application is installed (nothing was sent) */
+        boolean answer(Inbound in, String application, String argument, String dialled);
+    }
+
     private final Responses responses;
     private final TargetResolver resolver;
-    private final AppHost host;
+    private final Applications host;
     private final Supplier<DialPlan> plan;
 
-    CallRouter(Responses responses, TargetResolver resolver, AppHost host, Supplier<DialPlan> plan) {
+    CallRouter(Responses responses, TargetResolver resolver, Applications host, Supplier<DialPlan> plan) {
         this.responses = responses;
         this.resolver = resolver;
         this.host = host;
@@ -113,7 +119,7 @@ final class CallRouter {
             }
             TargetResolver.Decision r = resolver.initial(ruri);
             if (r instanceof TargetResolver.Reject rej) {
-                if (!takeOver(rej.status(), false)) {
+                if (!takeOver(in, rej.status(), false)) {
                     responses.reply(in.tx(), in.request(), rej.status(), rej.reason());
                 }
                 return;
@@ -121,13 +127,16 @@ final class CallRouter {
             int noAnswer = DialPlanOutcome.noAnswerSeconds(fallbacks).orElse(0);
             Inbound opened = forker.fork(in, work, ((TargetResolver.Forward) r).targets(), fallbacks.isEmpty() ? null : this,
                     noAnswer);
-            if (opened != null) {
-                in = opened;
+            synchronized (this) {
+                if (opened != null && in.tx() == null) {
+                    in = opened;
+                }
             }
         }
 
         @Override
-        public boolean takeOver(int status, boolean noAnswer) {
+        public synchronized boolean takeOver(Inbound opened, int status, boolean noAnswer) {
+            in = opened;
             Optional<Fallback> f = DialPlanOutcome.fallbackFor(fallbacks, status, noAnswer);
             if (f.isEmpty() || ++hops > DialPlanOutcome.MAX_FALLBACK_HOPS) {
                 return false;

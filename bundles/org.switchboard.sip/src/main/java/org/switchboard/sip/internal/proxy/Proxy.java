@@ -59,7 +59,7 @@ public final class Proxy {
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
             FlowToken tokens, AppHost host, Supplier<DialPlan> plan) {
         this.host = host;
-        this.router = new CallRouter(responses, resolver, host, plan);
+        this.router = new CallRouter(responses, resolver, host::answer, plan);
         this.transactions = transactions;
         this.tokens = tokens;
         this.sip = sip;

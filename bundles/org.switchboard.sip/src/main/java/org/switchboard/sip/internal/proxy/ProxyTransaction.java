@@ -38,11 +38,13 @@ final class ProxyTransaction {
     /** Takes over a call that ended without an answer (the callee's dial-plan fallbacks). */
     interface FallbackHook {
         /**
+         * @param in the caller's request with its server transaction (a fast final response
+         *        can arrive before the forker has returned it)
          * @param status the final status the caller would get
          * @param noAnswer whether the no-answer timer cancelled the branches
          * @return true if it took the call over: the status is not sent
          */
-        boolean takeOver(int status, boolean noAnswer);
+        boolean takeOver(Inbound in, int status, boolean noAnswer);
     }
 
     ProxyTransaction(Inbound in, Responses responses, Forwarder forwarder, CallRegistry calls) {
@@ -177,7 +179,7 @@ final class ProxyTransaction {
         int best = ResponseSelection.best(statuses);
         Branch chosen = best < 0 ? null : branches.get(best);
         int upstream = chosen == null ? 480 : ResponseSelection.upstreamStatus(chosen.status);
-        if (invite && !answered && !callerCancelled && fallback != null && fallback.takeOver(upstream, noAnswer)) {
+        if (invite && !answered && !callerCancelled && fallback != null && fallback.takeOver(in, upstream, noAnswer)) {
             calls.failed(callId()); // this attempt is over; the fallback records its own call
             return;
         }
