@@ -22,10 +22,13 @@ public final class StackProperties {
         // The proxy keeps no dialogs: it forwards them, endpoints own them.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        // Our listener is thread-safe; without this JAIN-SIP serialises every event.
+        // Our listener is thread-safe and runs on the worker that parsed the message; without this
+        // JAIN-SIP queues every event to one thread.
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // UDP workers, and the workers of SwitchboardStack's OrderedDispatch, which keeps each TCP, TLS
+        // or WebSocket connection's messages in order. (TCP_POST_PARSING_THREAD_POOL_SIZE only serves
+        // the blocking transports, not the NIO ones: it is not set.)
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(udpThreads));
-        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(udpThreads));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
         // Bursts of thousands of REGISTERs per second overflow the kernel's default 208 KB.
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
