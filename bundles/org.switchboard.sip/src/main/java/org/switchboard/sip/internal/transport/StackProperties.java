@@ -50,6 +50,12 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_TERMINATED_EVENT_FOR_NULL_DIALOG", "false");
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "false");
+        // On by default, this rewrites the Contact of every message from a WebSocket peer (and its Via
+        // when .invalid) with the connection's address and port: it stamped the client's port on the
+        // redirect targets of a 3xx and on the remote target of a 2xx, which a proxy must relay as sent
+        // (RFC 3261 16.7). WebSocket peers are reached over their flow instead (FlowPolicy, FlowToken),
+        // and responses go back by the received and rport the stack adds to the Via.
+        p.setProperty("gov.nist.javax.sip.PATCH_SIP_WEBSOCKETS_HEADERS", "false");
         // TLS and WSS present the platform's identity; clients need no certificate.
         String ks = tls.keyStore().toString();
         String pw = new String(tls.password());
