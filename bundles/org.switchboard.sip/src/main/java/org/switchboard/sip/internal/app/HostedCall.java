@@ -9,23 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.address.Address;
-import javax.sip.address.SipURI;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.MusicOnHold;
 import org.switchboard.api.media.Bridge;
 import org.switchboard.api.media.LegEndReason;
-import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
-import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
-import org.switchboard.api.media.MediaOperation;
 import org.switchboard.sip.internal.Inbound;
 
 /**
@@ -39,7 +30,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
     private enum State { ANSWERING, ANSWERED, ENDED }
 
     private final AppHost host;
-    private final Inbound invite;
+    private final CallOrigin origin;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String dialled;
     private final Instant started = Instant.now();
@@ -52,11 +43,11 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
     private DialogSide callee;
     private Connector connecting;
     private Bridge bridge;
-    private MediaOperation<Void> music;
+    private final HoldMusic music = new HoldMusic();
 
     HostedCall(AppHost host, Inbound invite, String application, String argument, String dialled) {
         this.host = host;
-        this.invite = invite;
+        this.origin = new CallOrigin(invite);
         this.application = application;
         this.argument = argument == null ? "" : argument;
         this.dialled = dialled == null ? "" : dialled;
@@ -68,77 +59,29 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
 
     /** Answers with the engine's SDP and hands the call to the application. */
     void answer(MediaEngine engine) {
-        Request req = invite.request();
-        String offer = DialogSide.body(req);
-        MediaLeg leg;
-        try {
-            LegOptions options = LegOptions.defaults(callId());
-            leg = offer == null ? engine.offer(options) : engine.answer(offer, options);
-        } catch (MediaException e) {
-            LOG.info("Cannot answer {} for {}: {}", callId(), application, e.getMessage());
-            fail(e.sipStatus());
-            return;
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot answer {} for {}: {}", callId(), application, e.toString(), e);
-            fail(500);
-            return;
-        }
-        DialogSide side;
-        try {
-            side = new DialogSide(this, host, uasDialog(), leg, SipDialog.contact(host.sip(), "app-" + id,
-                    invite.source().transport(), invite.source().remoteAddress()));
-        } catch (Exception e) {
-            leg.close();
-            LOG.warn("Cannot answer {}: {}", callId(), e.toString());
-            fail(500);
-            return;
-        }
-        synchronized (this) {
-            if (state != State.ANSWERING) {
-                leg.close(); // cancelled meanwhile
-                return;
-            }
-            state = State.ANSWERED;
-            caller = side;
-            host.register(side);
-            host.register(this);
-            side.sendOk(invite.tx(), req, leg.localSdp(), offer == null);
-        }
-        leg.onEnded(this::legEnded);
-        CallApplication app = host.services().application(application);
-        if (app == null) {
-            hangup(); // removed while we answered
-            return;
-        }
-        LOG.debug("Call {} ({}) answered for {}", id, callId(), application);
-        host.execute("application " + application, () -> app.handle(this));
+        new CallAnswer(this, host, origin).answer(engine);
     }
 
-    private SipDialog uasDialog() throws java.text.ParseException {
-        Request req = invite.request();
-        FromHeader from = (FromHeader) req.getHeader(FromHeader.NAME);
-        ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
-        javax.sip.address.URI target = SipDialog.contact(req);
-        return new SipDialog(host.sip(), callId(), (Address) to.getAddress().clone(),
-                AppHost.TAG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                (Address) from.getAddress().clone(), from.getTag(), target != null ? target : from.getAddress().getURI(),
-                SipDialog.recordRoutes(req), org.switchboard.sip.internal.proxy.NextHop.of(invite.source()),
-                0);
-    }
-
-    private void fail(int status) {
-        synchronized (this) {
-            if (state != State.ANSWERING) {
-                return;
-            }
-            state = State.ENDED;
+    /**
+     * The INVITE was answered: the side becomes the caller's, and the 200 goes out before anyone
+     * can end the call.
+     *
+     * @return false if the call ended meanwhile (CANCEL)
+     */
+    synchronized boolean answered(DialogSide side, Runnable sendOk) {
+        if (state != State.ANSWERING) {
+            return false;
         }
-        host.responses().reply(invite.tx(), invite.request(), status, null);
-        ended.complete(null);
+        state = State.ANSWERED;
+        caller = side;
+        host.register(side);
+        host.register(this);
+        sendOk.run();
+        return true;
     }
 
-    @Override
-    public void cancelled() {
+    /** Ends the call before it was answered, with a final status to the INVITE; nothing if answered already. */
+    void endUnanswered(int status, String reason) {
         synchronized (this) {
             if (state != State.ANSWERING) {
                 return; // answered already: the caller will get our 200 and must BYE
@@ -148,13 +91,18 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
                 answerTimer.cancel(false);
             }
         }
-        host.responses().reply(invite.tx(), invite.request(), 487, "Request Terminated");
+        host.responses().reply(origin.invite().tx(), origin.invite().request(), status, reason);
         ended.complete(null);
+    }
+
+    @Override
+    public void cancelled() {
+        endUnanswered(487, "Request Terminated");
     }
 
     /** @return Call-ID and From tag of the INVITE */
     String inviteKey() {
-        return callId() + "|" + ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getTag();
+        return origin.inviteKey();
     }
 
     void resendOk() {
@@ -167,7 +115,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         }
     }
 
-    private void legEnded(LegEndReason reason) {
+    void legEnded(LegEndReason reason) {
         if (reason != LegEndReason.CLOSED) {
             LOG.info("Call {} ({}): media ended ({}), hanging up", id, callId(), reason);
             hangup();
@@ -197,7 +145,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
                 sides.add(callee);
             }
             pending = connecting;
-            stopMusic();
+            music.stop();
             if (bridge != null) {
                 bridge.close();
             }
@@ -243,18 +191,10 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         if (other == null || bridge == null || state != State.ANSWERED) {
             return;
         }
-        MusicOnHold moh = host.services().musicOnHold();
-        if (held && music == null && moh != null) {
-            music = moh.play(other.leg);
-        } else if (!held) {
-            stopMusic();
-        }
-    }
-
-    private void stopMusic() {
-        if (music != null) {
+        if (held) {
+            music.play(host.services().musicOnHold(), other.leg);
+        } else {
             music.stop();
-            music = null;
         }
     }
 
@@ -285,11 +225,11 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
     }
 
     String callId() {
-        return ((CallIdHeader) invite.request().getHeader(CallIdHeader.NAME)).getCallId();
+        return origin.callId();
     }
 
     Address callerAddress() {
-        return ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getAddress();
+        return origin.callerAddress();
     }
 
     public Instant started() {
@@ -317,14 +257,12 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
 
     @Override
     public String callerName() {
-        String n = callerAddress().getDisplayName();
-        return n == null ? "" : n;
+        return origin.callerName();
     }
 
     @Override
     public String callerUser() {
-        return callerAddress().getURI() instanceof SipURI s && s.getUser() != null
-                && host.sip().domains().isLocal(s.getHost()) ? s.getUser() : "";
+        return origin.callerUser(host.sip());
     }
 
     @Override

@@ -4,10 +4,7 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
-import java.util.ListIterator;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ResponseEvent;
@@ -15,11 +12,6 @@ import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -44,32 +36,28 @@ public final class Proxy {
 
     private final SipContext sip;
     private final Responses responses;
-    private final Authenticator auth;
     private final TargetResolver resolver;
     private final Forwarder forwarder;
     private final CallRegistry calls;
-    private final ScheduledExecutorService timers;
-    private final Duration ringTimeout;
-    private final ServerTransactions transactions;
     private final FlowToken tokens;
     private final CallRouter router;
     private final AppHost host;
+    private final CallerAuthorization authorization;
+    private final ForkLauncher forks;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
             FlowToken tokens, AppHost host, Supplier<DialPlan> plan) {
         this.host = host;
         this.router = new CallRouter(responses, resolver, host::answer, plan);
-        this.transactions = transactions;
         this.tokens = tokens;
         this.sip = sip;
         this.responses = responses;
-        this.auth = auth;
         this.resolver = resolver;
         this.forwarder = new Forwarder(sip, auth.realm(), tokens);
         this.calls = calls;
-        this.timers = timers;
-        this.ringTimeout = ringTimeout;
+        this.authorization = new CallerAuthorization(sip, responses, auth);
+        this.forks = new ForkLauncher(responses, forwarder, calls, timers, ringTimeout, transactions);
     }
 
     /** Any request but REGISTER, ACK and CANCEL. */
@@ -77,17 +65,17 @@ public final class Proxy {
         Request req = in.request();
         Request work = (Request) req.clone();
         RouteSet.Popped routes = RouteSet.preprocess(sip, tokens, work);
-        boolean inDialog = toTag(req) != null;
+        boolean inDialog = ProxiedRequest.toTag(req) != null;
         if (!routes.remaining() && isForUs(work.getRequestURI())) {
             answerLocally(in);
             return;
         }
-        if (maxForwards(req) == 0) {
+        if (ProxiedRequest.maxForwards(req) == 0) {
             responses.reply(in.tx(), req, 483, "Too Many Hops");
             return;
         }
-        String loopHash = loopHash(req, work);
-        if (loops(req, loopHash)) {
+        String loopHash = LoopDetector.loopHash(req, work);
+        if (LoopDetector.loops(sip, req, loopHash)) {
             responses.reply(in.tx(), req, 482, "Loop Detected");
             return;
         }
@@ -99,20 +87,20 @@ public final class Proxy {
                 return;
             }
             if (Request.BYE.equals(req.getMethod())) {
-                calls.ended(callId(req));
+                calls.ended(ProxiedRequest.callId(req));
             }
-            fork(in, work, List.of(resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token())),
+            forks.fork(in, work, List.of(resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token())),
                     false, loopHash);
             return;
         }
-        if (!authorized(in, work, routes.remaining())) {
+        if (!authorization.authorized(in, work, routes.remaining())) {
             return;
         }
         List<Target> targets;
         if (routes.remaining()) {
             targets = List.of(new Target(work.getRequestURI().toString(), List.of(), null));
         } else {
-            if (router.route(in, work, callerName(req), this::forkRouted)) {
+            if (router.route(in, work, ProxiedRequest.callerName(req), forks)) {
                 return;
             }
             TargetResolver.Decision d = resolver.initial(work.getRequestURI());
@@ -122,102 +110,8 @@ public final class Proxy {
             }
             targets = ((TargetResolver.Forward) d).targets();
         }
-        if (Request.INVITE.equals(req.getMethod())) {
-            calls.started(callId(req), address(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
-                    address(work.getRequestURI()));
-        }
-        fork(in, work, targets, createsDialog(req.getMethod()), loopHash);
-    }
-
-    private boolean authorized(Inbound in, Request work, boolean preloadedRoute) throws ParseException {
-        Request req = in.request();
-        URI from = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI();
-        boolean fromLocal = from instanceof SipURI f && sip.domains().isLocal(f.getHost());
-        if (!fromLocal) {
-            URI ruri = work.getRequestURI();
-            boolean toLocal = sip.addressesUs(ruri);
-            if (!toLocal || preloadedRoute) {
-                responses.reply(in.tx(), req, 403, "Relaying Denied");
-                return false;
-            }
-            return true;
-        }
-        Authenticator.Outcome outcome = auth.authenticate(req, in.source().remoteAddress(), true);
-        if (outcome instanceof Authenticator.Challenge c) {
-            Response challenge = responses.create(407, req, null);
-            auth.challenge(challenge, sip.headers(), true, c.stale(), req);
-            responses.send(in.tx(), req, challenge);
-            return false;
-        }
-        if (!(outcome instanceof Authenticator.Authenticated a) || !a.user().equals(((SipURI) from).getUser())) {
-            responses.reply(in.tx(), req, 403, "Forbidden");
-            return false;
-        }
-        return true;
-    }
-
-    /** Forks a request the dial plan routed to a user; its transaction may be open already (a fallback). */
-    private Inbound forkRouted(Inbound in, Request work, List<Target> targets, ProxyTransaction.FallbackHook hook,
-            int noAnswerSeconds) {
-        Request req = in.request();
-        if (in.tx() == null) {
-            ServerTransactions.Opened opened = transactions.open(req);
-            if (opened.retransmission()) {
-                return null;
-            }
-            in = new Inbound(req, opened.tx(), in.source());
-        }
-        if (Request.INVITE.equals(req.getMethod())) {
-            calls.started(callId(req), address(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
-                    address(work.getRequestURI()));
-        }
-        forkIn(in, work, targets, createsDialog(req.getMethod()), loopHash(req, work), hook, noAnswerSeconds);
-        return in;
-    }
-
-    private void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute, String loopHash) {
-        ServerTransactions.Opened opened = transactions.open(stateless.request());
-        if (opened.retransmission()) {
-            return;
-        }
-        forkIn(new Inbound(stateless.request(), opened.tx(), stateless.source()), work, targets, recordRoute, loopHash,
-                null, 0);
-    }
-
-    private void forkIn(Inbound in, Request work, List<Target> targets, boolean recordRoute, String loopHash,
-            ProxyTransaction.FallbackHook hook, int noAnswerSeconds) {
-        ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
-        if (hook != null) {
-            pt.fallback(hook);
-        }
-        boolean invite = Request.INVITE.equals(in.method());
-        if (invite) {
-            if (in.tx() != null) {
-                in.tx().setApplicationData(pt);
-            }
-            responses.reply(in.tx(), in.request(), 100, "Trying");
-        }
-        for (int i = 0; i < targets.size(); i++) {
-            Target t = targets.get(i);
-            Branch b = null;
-            try {
-                Forwarder.Prepared p = forwarder.prepare(work, t, in.source(), recordRoute, loopHash, i == targets.size() - 1);
-                b = pt.newBranch(p);
-                forwarder.send(p, b);
-            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-                LOG.debug("Cannot forward {} to {}: {}", in.method(), t.uri(), e.toString());
-                if (b != null) {
-                    pt.onFailure(b, 480);
-                }
-            }
-        }
-        if (invite) {
-            pt.timerC(timers.schedule(pt::cancelPending, ringTimeout.toSeconds(), TimeUnit.SECONDS));
-            if (noAnswerSeconds > 0) {
-                pt.noAnswerTimer(timers.schedule(pt::noAnswer, noAnswerSeconds, TimeUnit.SECONDS));
-            }
-        }
-        pt.finishWithoutBranches(480);
+        forks.callStarted(req, work);
+        forks.fork(in, work, targets, ProxiedRequest.createsDialog(req.getMethod()), loopHash);
     }
 
     /** ACK for a 2xx (the stack absorbs ACKs for non-2xx): forwarded statelessly along the route set. */
@@ -225,7 +119,7 @@ public final class Proxy {
         if (host.onAck(in)) {
             return;
         }
-        String toTag = toTag(in.request());
+        String toTag = ProxiedRequest.toTag(in.request());
         if (toTag != null && toTag.startsWith(Responses.LOCAL_TAG_PREFIX)) {
             return; // ACK for a final response this platform made itself (hop by hop, RFC 3261 17.1.1.3)
         }
@@ -236,7 +130,7 @@ public final class Proxy {
                 return; // an ACK for a response this proxy generated, or one not routed through it
             }
             Target t = resolver.inDialog(work.getRequestURI(), routes.remaining(), in.source(), routes.token());
-            forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, loopHash(in.request(), work), true));
+            forwarder.sendStateless(forwarder.prepare(work, t, in.source(), false, LoopDetector.loopHash(in.request(), work), true));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("Cannot forward ACK: {}", e.toString());
         }
@@ -319,57 +213,4 @@ public final class Proxy {
         return ruri instanceof SipURI s && s.getUser() == null && sip.addressesUs(s);
     }
 
-    /** RFC 3261 16.3 step 4: a Via of ours whose loop hash matches this very request means a loop. */
-    private boolean loops(Request req, String hash) {
-        ListIterator<?> vias = req.getHeaders(ViaHeader.NAME);
-        while (vias.hasNext()) {
-            ViaHeader v = (ViaHeader) vias.next();
-            String b = v.getBranch();
-            if (b != null && b.startsWith(Forwarder.BRANCH_PREFIX) && sip.isUs(v.getHost(), v.getPort(), v.getTransport())) {
-                int dot = b.indexOf('.');
-                if (dot > 0 && b.substring(Forwarder.BRANCH_PREFIX.length(), dot).equals(hash)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    static String loopHash(Request req, Request work) {
-        CSeqHeader cseq = (CSeqHeader) req.getHeader(CSeqHeader.NAME);
-        int h = Objects.hash(work.getRequestURI().toString(), toTag(req),
-                ((FromHeader) req.getHeader(FromHeader.NAME)).getTag(), callId(req),
-                cseq == null ? 0 : cseq.getSeqNumber(), String.valueOf(work.getHeader("Route")),
-                String.valueOf(req.getHeader("Proxy-Require")));
-        return Integer.toHexString(h);
-    }
-
-    private static int maxForwards(Request req) {
-        MaxForwardsHeader mf = (MaxForwardsHeader) req.getHeader(MaxForwardsHeader.NAME);
-        return mf == null ? 70 : mf.getMaxForwards();
-    }
-
-    private static boolean createsDialog(String method) {
-        return Request.INVITE.equals(method) || Request.SUBSCRIBE.equals(method) || Request.REFER.equals(method)
-                || Request.NOTIFY.equals(method);
-    }
-
-    private static String toTag(Request req) {
-        ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
-        return to == null ? null : to.getTag();
-    }
-
-    private static String callId(Request req) {
-        return ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
-    }
-
-    /** @return the caller as the dial plan knows it: the user part of From (a local user, or a number) */
-    private static String callerName(Request req) {
-        URI from = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI();
-        return from instanceof SipURI s && s.getUser() != null ? s.getUser() : "";
-    }
-
-    private static String address(URI uri) {
-        return uri instanceof SipURI s && s.getUser() != null ? s.getUser() + "@" + s.getHost() : uri.toString();
-    }
 }

@@ -21,7 +21,7 @@ class ProxyLoopHashTest {
     }
 
     private static String hash(Request req) {
-        return Proxy.loopHash(req, (Request) req.clone());
+        return LoopDetector.loopHash(req, (Request) req.clone());
     }
 
     @Test
@@ -33,9 +33,9 @@ class ProxyLoopHashTest {
     void changedRequestUriChangesTheHash() throws Exception {
         Request req = invite("z9hG4bK-1", "1");
         Request work = (Request) req.clone();
-        String before = Proxy.loopHash(req, work);
+        String before = LoopDetector.loopHash(req, work);
         work.setRequestURI(Sip.uri("sip:bob@198.51.100.20:5060"));
-        assertNotEquals(before, Proxy.loopHash(req, work));
+        assertNotEquals(before, LoopDetector.loopHash(req, work));
     }
 
     @Test
