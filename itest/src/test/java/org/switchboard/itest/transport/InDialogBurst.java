@@ -19,24 +19,27 @@ final class InDialogBurst {
     private final String from;
     private final String to;
     private final String callId;
+    private final String transport;
     private final String viaHost = UUID.randomUUID().toString().substring(0, 8) + ".invalid";
 
-    private InDialogBurst(String target, List<String> routes, String from, String to, String callId) {
+    private InDialogBurst(String target, List<String> routes, String from, String to, String callId, String transport) {
         this.target = target;
         this.routes = routes;
         this.from = from;
         this.to = to;
         this.callId = callId;
+        this.transport = transport;
     }
 
     /**
      * @param invite the INVITE the callee received
      * @param localTo the To header the callee answered with, with its tag (as the ACK carries it)
+     * @param transport the Via transport: WS or WSS
      * @return requests from the callee to the caller in that dialog
      */
-    static InDialogBurst asCallee(SipMessage invite, String localTo) {
+    static InDialogBurst asCallee(SipMessage invite, String localTo, String transport) {
         return new InDialogBurst(SipMessage.uriOf(invite.header("contact").orElseThrow()), invite.headers("record-route"),
-                localTo, invite.header("from").orElseThrow(), invite.header("call-id").orElseThrow());
+                localTo, invite.header("from").orElseThrow(), invite.header("call-id").orElseThrow(), transport);
     }
 
     /**
@@ -44,11 +47,11 @@ final class InDialogBurst {
      * @param n the request's number in the burst, from 1: its CSeq is {@link #FIRST_CSEQ} + n - 1
      * @param contentType the body's type
      * @param body the body
-     * @return the request over WebSocket
+     * @return the request
      */
     String request(String method, int n, String contentType, String body) {
         StringBuilder r = new StringBuilder(method + " " + target + " SIP/2.0\r\n");
-        r.append("Via: SIP/2.0/WS ").append(viaHost).append(";branch=z9hG4bK")
+        r.append("Via: SIP/2.0/").append(transport).append(' ').append(viaHost).append(";branch=z9hG4bK")
                 .append(UUID.randomUUID().toString().replace("-", "")).append("\r\n");
         routes.forEach(route -> r.append("Route: ").append(route).append("\r\n"));
         r.append("Max-Forwards: 70\r\n")

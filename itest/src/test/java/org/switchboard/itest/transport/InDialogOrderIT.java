@@ -33,8 +33,8 @@ public class InDialogOrderIT extends SwitchboardTestSupport {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     private static final int BURST = 60;
 
-    private WsSipClient registered(SipUser user) {
-        WsSipClient ws = new WsSipClient(user, HOST, wsPort());
+    private WsSipClient registered(SipUser user, boolean secure) {
+        WsSipClient ws = new WsSipClient(user, HOST, secure ? wssPort() : wsPort(), secure);
         SipMessage response = ws.register(300);
         assertEquals("REGISTER over WS: " + response.startLine(), 200, response.status());
         Awaitility.await(user.name() + " is bound over WS").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
@@ -44,15 +44,24 @@ public class InDialogOrderIT extends SwitchboardTestSupport {
 
     @Test
     public void burstOfInfoOnOneWebSocketArrivesInOrder() {
+        burstArrivesInOrder(false);
+    }
+
+    @Test
+    public void burstOfInfoOnOneSecureWebSocketArrivesInOrder() {
+        burstArrivesInOrder(true);
+    }
+
+    private void burstArrivesInOrder(boolean secure) {
         SipUser alice = createUser("alice");
         SipUser bob = createUser("bob");
-        try (WsSipClient caller = registered(alice); WsSipClient callee = registered(bob)) {
+        try (WsSipClient caller = registered(alice, secure); WsSipClient callee = registered(bob, secure)) {
             CompletableFuture<WsSipClient.Dialog> call = CompletableFuture.supplyAsync(() -> caller.invite(bob.aor()));
             SipMessage invite = callee.awaitRequest("INVITE", CALL_TIMEOUT);
             callee.answer(invite);
             WsSipClient.Dialog dialog = call.join();
             SipMessage ack = callee.awaitRequest("ACK", CALL_TIMEOUT);
-            InDialogBurst burst = InDialogBurst.asCallee(invite, ack.header("to").orElseThrow());
+            InDialogBurst burst = InDialogBurst.asCallee(invite, ack.header("to").orElseThrow(), secure ? "WSS" : "WS");
 
             for (int i = 1; i <= BURST; i++) {
                 callee.send(burst.request("INFO", i, "application/dtmf-relay", "Signal=" + (i % 10) + "\r\nDuration=100\r\n"));
@@ -65,7 +74,7 @@ public class InDialogOrderIT extends SwitchboardTestSupport {
                 arrived.add(InDialogBurst.cseq(info));
                 caller.respond(info, 200, "OK");
             }
-            assertEquals("INFO requests sent back to back on one WebSocket arrive in CSeq order",
+            assertEquals("INFO requests sent back to back on one " + (secure ? "secure " : "") + "WebSocket arrive in CSeq order",
                     IntStream.rangeClosed(1, BURST).mapToObj(n -> (long) n + InDialogBurst.FIRST_CSEQ - 1).toList(), arrived);
 
             CompletableFuture<SipMessage> hangup = CompletableFuture.supplyAsync(() -> caller.bye(dialog));
