@@ -98,7 +98,7 @@ async function boot(): Promise<void> {
   mark('config');
   if (act?.mode === 'server') {
     settings = { ...settings, username: act.username, password: act.password, authName: act.authName ?? act.username,
-      displayName: act.displayName ?? settings.displayName, domain: act.domain ?? '', wsServers: [act.server!], autoConfig: false };
+      displayName: act.displayName ?? settings.displayName, domain: act.domain ?? '', wsServers: act.servers ?? [act.server!], autoConfig: false };
   } else if (act?.mode === 'fixed') {
     settings = { ...settings, username: act.username, password: act.password, authName: act.username,
       displayName: act.displayName ?? settings.displayName, autoConfig: true };

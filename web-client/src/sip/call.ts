@@ -50,6 +50,7 @@ export class CallCtl {
   /** Set while this session re-establishes another call (until confirmed). */
   recovery: Recovery | null = null;
   private iceRestarting = false;
+  private lost = false;
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
   private readonly paused = new SenderPause();
 
@@ -110,7 +111,18 @@ export class CallCtl {
     });
   }
 
+  /** Ends an incoming call that cannot be answered any more (its transport is gone). */
+  lostWhileRinging(): void {
+    this.lost = true;
+    try {
+      this.session.terminate({ status_code: 480, reason_phrase: 'Temporarily Unavailable' });
+    } catch {
+      this.finish('ended', { originator: 'system', cause: 'Connection lost' });
+    }
+  }
+
   private onFailed(e: any): void {
+    if (this.lost) { this.finish('ended', { originator: 'system', cause: 'Connection lost' }); return; }
     if (this.replaced) { this.cleanup(false); return; }
     if (this.recovery) { const r = this.recovery; this.recovery = null; this.cleanup(false); this.phone.recoveryFailed(this, r); return; }
     const msg = e.message;

@@ -55,6 +55,7 @@ export class Phone implements PhoneCtx {
     // see this; only the caller acts, so that the two do not replace each other's dialog.
     ua.on('disconnected', () => {
       for (const c of this.ctls.values()) if (c.active && c.info?.status === 'connected' && c.info.direction === 'outgoing') this.deferredIce.add(c);
+      this.endRingingCalls();
     });
     this.ua = ua;
     ua.start();
@@ -75,6 +76,15 @@ export class Phone implements PhoneCtx {
       this.ua = null;
     }
     this.store.set({ registration: 'unregistered', regReason: '' });
+  }
+
+  /** The WebSocket an incoming call came in on is gone: JsSIP drops its INVITE transaction
+   *  silently and would go on ringing a call that can no longer be answered (the 200 cannot
+   *  reach the caller through the proxy's flow, nor a CANCEL reach us). End it as missed. */
+  private endRingingCalls(): void {
+    const ringing = [...this.ctls.values()].filter(c => c.info?.status === 'incoming');
+    for (const c of ringing) c.lostWhileRinging();
+    if (ringing.length) this.error('Incoming call lost: the connection to the server dropped while it was ringing');
   }
 
   /** Signalling is up: an in-dialog re-INVITE can be sent now. */

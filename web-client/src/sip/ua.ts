@@ -2,6 +2,8 @@
 import * as JsSIP from 'jssip';
 import type { Store } from '../state/store';
 import { splitViaHeaders } from './wire';
+import { FailoverSocket, installBackoff, reconnectBackoff } from './failover';
+import { RegistrationKeeper, registerOkExpires, watchWake } from './registration';
 
 export interface UaConfig {
   wsUrls: string[];
@@ -13,35 +15,46 @@ export interface UaConfig {
 
 // The platform challenges User-Agents that START with "JsSIP" with MD5 only (prefix match).
 export const USER_AGENT = 'JsSIP 3.13.8 (Switchboard Phone)';
+const EXPIRES = 600;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => void): any {
-  // JsSIP picks the socket with the highest weight and fails over to the next one.
-  const sockets = cfg.wsUrls.map((url, i) => ({ socket: new JsSIP.WebSocketInterface(url), weight: cfg.wsUrls.length - i }));
+  // One socket that fails over across the URLs in priority order (see failover.ts).
+  const socket = new FailoverSocket(cfg.wsUrls, url => new JsSIP.WebSocketInterface(url) as any);
+  socket.onserver = (url, connected) => store.set({ server: connected ? url ?? '' : '' });
   const ua: any = new JsSIP.UA({
-    sockets,
+    sockets: [socket],
     uri: cfg.uri,
     authorization_user: cfg.authName || undefined,
     password: cfg.password,
     display_name: cfg.displayName || undefined,
     register: true,
-    register_expires: 600,
+    register_expires: EXPIRES,
     session_timers: false,
     user_agent: USER_AGENT,
-    connection_recovery_min_interval: 1,
-    connection_recovery_max_interval: 8,
     no_answer_timeout: 120,
   } as any);
-  // One Via line per hop before JsSIP parses a message (see splitViaHeaders).
-  const transport = ua._transport;
-  if (transport?.ondata) {
-    const ondata = transport.ondata;
-    transport.ondata = (d: any) => ondata(typeof d?.message === 'string' ? { ...d, message: splitViaHeaders(d.message) } : d);
-  }
   let wanted = true;
+  const transport = ua._transport;
+  const backoff = reconnectBackoff();
+  installBackoff(transport, backoff);
+  // Renewal, wake-up checks and dead-connection detection (registration.ts).
+  const keeper = new RegistrationKeeper(ua, () => socket.drop(), () => { try { transport.connect(); } catch { /* recovers */ } });
+  ua.keeper = keeper;
+  // One Via line per hop before JsSIP parses a message (see splitViaHeaders); every 2xx to a
+  // REGISTER restarts the keeper's clock.
+  const ondata = transport.ondata;
+  transport.ondata = (d: any) => {
+    const message = typeof d?.message === 'string' ? splitViaHeaders(d.message) : null;
+    ondata(message === null ? d : { ...d, message });
+    const granted = message === null ? null : registerOkExpires(message, ua.contact?.uri?.user ?? '', EXPIRES);
+    if (granted !== null && wanted) keeper.answered(granted);
+  };
+  // Offline: phone.ts closed the socket on purpose and reconnects on 'online'.
+  const unwatch = watchWake(slept => { if (wanted && navigator.onLine !== false) keeper.wake(slept); });
   const reg = (registration: any, regReason = '') => store.set({ registration, regReason });
   ua.on('connecting', () => { if (store.state.registration !== 'registered' || !ua.isConnected()) reg('connecting'); });
-  ua.on('connected', () => reg('registering'));
+  ua.on('connected', () => { backoff.reset(); reg('registering'); });
   ua.on('disconnected', (e: any) => {
     if (!wanted) return;
     reg('connecting', 'Reconnecting…');
@@ -58,12 +71,13 @@ export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => vo
     reg('failed', `Registration failed: ${reason}`);
     onError(`Registration failed: ${reason}`);
   });
-  ua.markStopped = () => { wanted = false; };
+  ua.markStopped = () => { wanted = false; unwatch(); keeper.stop(); };
   return ua;
 }
 
-/** Registration is renewed by JsSIP before expiry; after a transport reconnect JsSIP
- *  re-registers on 'connected'. This forces a prompt REGISTER when a network change is seen. */
+/** Registration is renewed at half its time (registration.ts); after a transport reconnect
+ *  JsSIP re-registers on 'connected'. This forces a prompt REGISTER when a network change is
+ *  seen (and drops the connection if it goes unanswered). */
 export function reRegister(ua: any): void {
-  if (ua?.isConnected()) ua.register();
+  if (ua?.isConnected()) ua.keeper.renew();
 }

@@ -5,9 +5,15 @@ describe('URL activation', () => {
   it('parses an any-server activation', () => {
     const a = parseActivation('?server=wss%3A%2F%2Fsip.example.org%3A7443&identity=sip%3Aalice%40example.org&authentication=alice1&password=s3cret&destination=bob&display=Alice%20A');
     expect(a).toEqual({
-      mode: 'server', server: 'wss://sip.example.org:7443', username: 'alice', domain: 'example.org',
+      mode: 'server', server: 'wss://sip.example.org:7443', servers: ['wss://sip.example.org:7443'], username: 'alice', domain: 'example.org',
       authName: 'alice1', password: 's3cret', displayName: 'Alice A', destination: 'bob',
     });
+  });
+
+  it('takes several servers in priority order (repeated or comma-separated)', () => {
+    expect(parseActivation('server=wss://a:7443&server=ws://b:5066,wss://c&identity=alice@x&password=pw')?.servers)
+      .toEqual(['wss://a:7443', 'ws://b:5066', 'wss://c']);
+    expect(parseActivation('server=wss://a&server=http://b&identity=alice@x&password=pw')).toBeNull();
   });
 
   it('accepts user@domain identities and defaults the auth name to the user', () => {

@@ -2,7 +2,10 @@
 export interface Activation {
   /** 'server': any server given by server= and identity=; 'fixed': the platform's own server. */
   mode: 'server' | 'fixed';
+  /** The first of `servers`. */
   server?: string;
+  /** server= given several times (or comma-separated): WebSocket URLs in priority order. */
+  servers?: string[];
   username: string;
   domain?: string;
   authName?: string;
@@ -35,15 +38,16 @@ function get(p: URLSearchParams, name: string): string | undefined {
  */
 export function parseActivation(search: string): Activation | null {
   const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
-  const server = get(p, 'server');
+  const servers = p.getAll('server').flatMap(v => v.split(/[\s,]+/)).filter(Boolean);
+  const server = servers[0];
   const identity = get(p, 'identity');
   const destination = get(p, 'destination');
   if (server && identity) {
-    if (!/^wss?:\/\//i.test(server)) return null;
+    if (!servers.every(u => /^wss?:\/\//i.test(u))) return null;
     const id = parseIdentity(identity);
     if (!id) return null;
     return {
-      mode: 'server', server, username: id.user, domain: id.domain,
+      mode: 'server', server, servers, username: id.user, domain: id.domain,
       authName: get(p, 'authentication') ?? id.user,
       password: p.get('password') ?? '',
       displayName: get(p, 'display'),

@@ -7,6 +7,8 @@ export type RegState = 'unregistered' | 'connecting' | 'registering' | 'register
 export interface AppState {
   registration: RegState;
   regReason: string;
+  /** The WebSocket URL the phone is connected to ('' while not connected). */
+  server: string;
   calls: CallList;
   history: HistoryEntry[];
   error: string;
@@ -18,7 +20,7 @@ type Listener = (s: AppState) => void;
 
 export class Store {
   state: AppState = {
-    registration: 'unregistered', regReason: '', calls: emptyCallList(), history: [],
+    registration: 'unregistered', regReason: '', server: '', calls: emptyCallList(), history: [],
     error: '', autoplayBlocked: false, dialerOpen: false,
   };
   private listeners: Listener[] = [];

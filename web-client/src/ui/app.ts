@@ -25,10 +25,16 @@ const REG_TEXT: Record<string, string> = {
   unregistered: 'Not registered', connecting: 'Connecting…', registering: 'Registering…', registered: 'Registered', failed: 'Registration failed',
 };
 
+/** "wss://sip.example.org:7443/ws" -> "sip.example.org:7443". */
+export function serverLabel(url: string): string {
+  try { return new URL(url).host; } catch { return url; }
+}
+
 export class App {
   readonly settingsDlg: SettingsDialog;
   private reg = h('span', { class: 'reg', 'data-testid': 'registration', 'data-state': 'unregistered', role: 'status' });
   private account = h('span', { class: 'account' });
+  private server = h('span', { class: 'server', 'data-testid': 'server' });
   private error = h('div', { class: 'banner error', 'data-testid': 'error', role: 'alert', hidden: true });
   private errorText = h('span');
   private autoplay = h('div', { class: 'banner warn', 'data-testid': 'autoplay-warning', role: 'alert', hidden: true,
@@ -65,7 +71,7 @@ export class App {
     const header = h('header', { class: 'topbar' },
       h('button', { type: 'button', class: 'btn ghost menu-btn', 'aria-label': 'Menu', 'aria-expanded': 'false', onclick: () => this.toggleMenu() }, icon('menu')),
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, icon('phone')), h('span', { text: 'Switchboard' })),
-      h('div', { class: 'reg-box' }, this.reg, this.account),
+      h('div', { class: 'reg-box' }, this.reg, this.account, this.server),
       h('nav', { class: 'top-actions' },
         h('button', { type: 'button', class: 'btn ghost', 'aria-label': 'History', title: 'History', onclick: () => this.toggleHistory() }, icon('clock')),
         h('button', { type: 'button', class: 'btn ghost', 'aria-label': 'Settings', title: 'Settings', onclick: () => void this.settingsDlg.open() }, icon('gear'))));
@@ -113,6 +119,9 @@ export class App {
 
   private render(s: AppState): void {
     setAttr(this.reg, 'data-state', s.registration);
+    setAttr(this.reg, 'data-server', s.server);
+    setText(this.server, s.server ? `via ${serverLabel(s.server)}` : '');
+    setAttr(this.server, 'title', s.server);
     setText(this.reg, s.registration === 'failed' && s.regReason ? s.regReason : (s.regReason && s.registration === 'connecting' ? s.regReason : REG_TEXT[s.registration]));
     const st = this.actions.settings();
     setText(this.account, st.username ? (st.displayName ? `${st.displayName} (${st.username})` : st.username) : '');

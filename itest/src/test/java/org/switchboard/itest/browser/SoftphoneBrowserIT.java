@@ -87,6 +87,11 @@ public class SoftphoneBrowserIT extends BrowserScenarioSupport {
     }
 
     @Test
+    public void wssFailover() {
+        scenario("wss-failover", 2);
+    }
+
+    @Test
     public void urlActivation() {
         scenario("url-activation", 2);
     }
