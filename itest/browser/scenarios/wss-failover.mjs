@@ -1,7 +1,8 @@
 // Failover across several WebSocket servers, in priority order (server=URL1,URL2):
 //  1. URL 1 accepts TCP but never answers the WebSocket handshake: the phone registers through
 //     URL 2 within 15 s and shows URL 2 as its server;
-//  2. URL 1 refuses connections: the same, without waiting for a timeout;
+//  2. URL 1 refuses connections: the same, without waiting for a timeout (and with the
+//     platform's WSS listener as URL 2 when the client-config offers one);
 //  3. both URLs lead to the platform (through TCP relays): URL 1 is used, URL 2 not touched.
 //     Bob calls; while it rings, URL 1 dies (connections cut and refused): the ringing call is
 //     ended (not left ringing for a call that can no longer be answered), the phone fails over
@@ -71,6 +72,15 @@ scenario('wss-failover', { usersNeeded: 2, timeoutMs: 170_000 }, async (s) => {
     const refused = await registerThrough(a, [`ws://127.0.0.1:${await refusingPort()}`, real], config.domain, 'URL 1 refusing');
     assert.equal(refused.server, real, 'registered through URL 2 (data-server)');
     assert.ok(refused.ms < 10_000, `registered within 10 s when URL 1 refuses (${refused.ms} ms)`);
+
+    // 2b. the same with the platform's WSS listener as URL 2, when the client-config offers one
+    const wss = config.wssUrls.find((u) => u.startsWith('wss://'));
+    if (wss) {
+      const secure = await registerThrough(a, [`ws://127.0.0.1:${await refusingPort()}`, wss], config.domain, 'URL 1 refusing, URL 2 WSS');
+      assert.equal(secure.server, wss, 'registered through URL 2 over WSS (data-server)');
+    } else {
+      log(`no wss:// URL in the client-config (${JSON.stringify(config.wssUrls)})`);
+    }
 
     // 3. priority, then URL 1 dies while a call rings in
     const both = await registerThrough(a, [url1, url2], config.domain, 'both up');

@@ -92,6 +92,11 @@ public class SoftphoneBrowserIT extends BrowserScenarioSupport {
     }
 
     @Test
+    public void registrationWake() {
+        scenario("registration-wake", 1);
+    }
+
+    @Test
     public void urlActivation() {
         scenario("url-activation", 2);
     }
