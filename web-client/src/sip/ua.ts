@@ -58,7 +58,7 @@ export function createUa(cfg: UaConfig, store: Store, onError: (m: string) => vo
   ua.on('disconnected', (e: any) => {
     if (!wanted) return;
     reg('connecting', 'Reconnecting…');
-    if (e?.error) onError(`Network error: connection to the SIP server lost (${e.code ?? 'WebSocket closed'})`);
+    if (e?.error) onError(`Network error: connection to the SIP server lost (${e.reason || e.code || 'WebSocket closed'})`);
   });
   ua.on('registered', () => {
     reg('registered');
