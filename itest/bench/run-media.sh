@@ -39,8 +39,10 @@ JAR="$HERE/target/switchboard-bench.jar"
 OUT="$HERE/target/media-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
-log() { printf '[run-media.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+KARAF_PID=""
+JAVA_PID=""
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 DIST="$(mktemp -d /tmp/switchboard-media-bench.XXXXXX)" || die "mktemp failed"
 if [ -f "$SRC" ]; then
@@ -79,43 +81,15 @@ grep -E '^(udp|tcp|tls|ws|wss)\.port|^port\.(min|max)|^io\.threads|^sshPort|^rmi
   "$E"/org.switchboard.sip.cfg "$E"/org.switchboard.media.cfg "$E"/org.apache.karaf.shell.cfg \
   "$E"/org.apache.karaf.management.cfg "$E"/org.ops4j.pax.web.cfg >"$OUT/ports.txt"
 
-if [ ! -f "$JAR" ]; then
-  log "building the generator"
-  timeout 300 mvn -q -f "$HERE/pom.xml" package -DskipTests >"$OUT/build.log" 2>&1 || die "build failed, see $OUT/build.log"
-fi
+build_generator
 
-KARAF_PID=""
-JAVA_PID=""
-alive() { local p; for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 cleanup() {
-  if [ -n "$KARAF_PID" ]; then
-    log "stopping the distribution"
-    timeout 60 "$DIST/bin/stop" >>"$OUT/stop.log" 2>&1 || log "bin/stop failed (see $OUT/stop.log)"
-    for _ in $(seq 1 60); do alive $JAVA_PID $KARAF_PID || break; sleep 0.5; done
-    for pid in $JAVA_PID $KARAF_PID; do
-      if kill -0 "$pid" 2>/dev/null; then
-        log "process $pid still alive after bin/stop: TERM, then KILL"
-        kill -TERM "$pid" 2>/dev/null; sleep 5; kill -KILL "$pid" 2>/dev/null
-      fi
-    done
-  fi
+  stop_karaf
   cp -a "$DIST/data/log" "$OUT/karaf-log" 2>/dev/null
   [ "${KEEP_DIST:-0}" = 1 ] || rm -rf "$DIST"
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
-
-find_java() {
-  local pids="$KARAF_PID" all="" p kids
-  while [ -n "$pids" ]; do
-    all="$all $pids"; kids=""
-    for p in $pids; do kids="$kids $(pgrep -P "$p" 2>/dev/null | tr '\n' ' ')"; done
-    pids="$(echo $kids)"
-  done
-  for p in $all; do
-    [ "$(ps -o comm= -p "$p" 2>/dev/null)" = "java" ] && { echo "$p"; return; }
-  done
-}
 
 if timeout 2 java -jar "$JAR" ping --server "$SERVER" --wait 1s >/dev/null 2>&1; then
   die "something already answers SIP on $SERVER: stop it first"
@@ -135,19 +109,9 @@ log "SIP ready (karaf java pid $JAVA_PID)"
 
 PASSWORD_FILE="$OUT/bench.password"
 echo "bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')" >"$PASSWORD_FILE"
-ADMIN_PW="$(cat "$DIST/etc/secrets/admin.password" 2>/dev/null)" || die "no etc/secrets/admin.password"
-for ((i = 0; i < USERS; i++)); do
-  printf 'sip:user-add bench%04d --password %s\n' "$i" "$(cat "$PASSWORD_FILE")"
-done >"$OUT/users.cmds"
-ok=""
-for attempt in $(seq 1 30); do # the SSH shell may come up after SIP
-  if timeout 600 "$DIST/bin/client" -a "$SSH_PORT" -u admin -p "$ADMIN_PW" -b <"$OUT/users.cmds" >"$OUT/users.log" 2>&1; then
-    ok=1; break
-  fi
-  sleep 2
-done
-[ -n "$ok" ] || die "creating users through bin/client failed, see $OUT/users.log"
-log "created $USERS users; $(echo 'dialplan:test bench0000 71500' | timeout 60 "$DIST/bin/client" -a "$SSH_PORT" -u admin -p "$ADMIN_PW" -b 2>&1 | tail -1)"
+create_users "$USERS" "$PASSWORD_FILE" "$SSH_PORT"
+ADMIN_PW="$(cat "$DIST/etc/secrets/admin.password")"
+log "dial plan: $(echo 'dialplan:test bench0000 71500' | timeout 60 "$DIST/bin/client" -a "$SSH_PORT" -u admin -p "$ADMIN_PW" -b 2>&1 | tail -1)"
 sleep 5 # let the JIT and the boot settle
 
 bench() { # mode levels -> output in $OUT/<mode>.txt

@@ -32,8 +32,10 @@ JAR="$HERE/target/switchboard-bench.jar"
 OUT="$HERE/target/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
-log() { printf '[run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+KARAF_PID=""
+JAVA_PID=""
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 now_ms() { date +%s%3N; }
 
 [ -d "$DIST" ] && [ -x "$DIST/bin/karaf" ] || die "no distribution at '$DIST' (expected bin/karaf)"
@@ -54,33 +56,11 @@ if [ "${COPY_DIST:-1}" = 1 ]; then # boot a pristine copy: first-boot figures, t
 elif [ "$SIP_PORT" != 5060 ] || [ -n "$SSH_PORT" ]; then
   die "SIP_PORT/SSH_PORT need COPY_DIST=1 (the original distribution is never edited)"
 fi
-if [ ! -f "$JAR" ]; then
-  log "building the generator"
-  timeout 300 mvn -q -f "$HERE/pom.xml" package -DskipTests >"$OUT/build.log" 2>&1 || die "build failed, see $OUT/build.log"
-fi
+build_generator
 bench() { timeout $((DURATION + WARMUP + 60)) java $BENCH_JAVA_OPTS -jar "$JAR" "$@"; }
 
-KARAF_PID=""
-JAVA_PID=""
-alive() { local p; for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
-stop_server() {
-  [ -n "$KARAF_PID" ] || return 0
-  log "stopping the distribution"
-  timeout 60 "$DIST/bin/stop" >>"$OUT/stop.log" 2>&1 || log "bin/stop failed (see $OUT/stop.log)"
-  for _ in $(seq 1 60); do
-    alive $JAVA_PID $KARAF_PID || break
-    sleep 0.5
-  done
-  for pid in $JAVA_PID $KARAF_PID; do
-    if kill -0 "$pid" 2>/dev/null; then
-      log "process $pid still alive after bin/stop: TERM, then KILL"
-      kill -TERM "$pid" 2>/dev/null; sleep 5; kill -KILL "$pid" 2>/dev/null
-    fi
-  done
-  KARAF_PID=""
-}
 cleanup() {
-  stop_server
+  stop_karaf
   if [ -n "${COPY:-}" ] && [ -d "$COPY" ] && [ "${KEEP_DIST:-0}" != 1 ]; then
     cp -a "$COPY/data/log" "$OUT/karaf-log" 2>/dev/null
     rm -rf "$COPY"
@@ -88,19 +68,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
-
-# The karaf java process: the java descendant of the launcher we started.
-find_java() {
-  local pids="$KARAF_PID" all="" p kids
-  while [ -n "$pids" ]; do
-    all="$all $pids"; kids=""
-    for p in $pids; do kids="$kids $(pgrep -P "$p" 2>/dev/null | tr '\n' ' ')"; done
-    pids="$(echo $kids)"
-  done
-  for p in $all; do
-    [ "$(ps -o comm= -p "$p" 2>/dev/null)" = "java" ] && { echo "$p"; return; }
-  done
-}
 
 if timeout 2 java -jar "$JAR" ping --server "$SERVER" --domain "$DOMAIN" --wait 1s >/dev/null 2>&1; then
   die "something already answers SIP on $SERVER: stop it first"
@@ -128,22 +95,7 @@ log "idle RSS after ${IDLE}s: ${IDLE_RSS_KB} KB"
 PASSWORD_FILE="$OUT/bench.password"
 echo "${BENCH_PASSWORD:-bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}" >"$PASSWORD_FILE"
 if [ "$CREATE_USERS" = 1 ]; then
-  ADMIN_PW="$(cat "$DIST/etc/secrets/admin.password" 2>/dev/null)" || die "no etc/secrets/admin.password"
-  for ((i = 0; i < USERS; i++)); do
-    printf 'sip:user-add bench%04d --password %s\n' "$i" "$(cat "$PASSWORD_FILE")"
-  done >"$OUT/users.cmds"
-  ok=""
-  for attempt in $(seq 1 30); do  # the SSH shell may come up after SIP
-    if timeout 600 "$DIST/bin/client" ${SSH_PORT:+-a "$SSH_PORT"} -u admin -p "$ADMIN_PW" -b <"$OUT/users.cmds" >"$OUT/users.log" 2>&1; then
-      ok=1; break
-    fi
-    sleep 2
-  done
-  [ -n "$ok" ] || die "creating users through bin/client failed, see $OUT/users.log"
-  if grep -qiE 'error|exception|not found' "$OUT/users.log"; then
-    log "warning: bin/client output mentions errors: $(grep -iE 'error|exception|not found' "$OUT/users.log" | head -3)"
-  fi
-  log "created $USERS users bench0000.. (see $OUT/users.log)"
+  create_users "$USERS" "$PASSWORD_FILE" "$SSH_PORT"
 fi
 
 # ---- benchmarks: ascending rates, stop at the first one that fails --------------------------------
