@@ -96,7 +96,8 @@ public class SipServer implements SipDomains {
             host = new AppHost(sip, responses, transactions, services, timers, resolver);
             Proxy proxy = new Proxy(sip, responses, auth, resolver, calls,
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
-                    new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan);
+                    new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
+                    stack.connections());
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host));
             stack.start();
         } catch (Exception | Error e) {

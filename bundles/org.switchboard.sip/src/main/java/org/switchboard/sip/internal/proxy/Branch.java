@@ -17,10 +17,20 @@ final class Branch {
     boolean cancelSent;
     int status;
     Response response;
+    /** Stops watching the branch's connection; null when it is not on one. */
+    Runnable unwatch;
 
     void attach(ClientTransaction tx) {
         synchronized (owner) {
             this.ct = tx;
+        }
+    }
+
+    /** The branch has its final outcome: its connection no longer matters to it. */
+    void stopWatching() {
+        if (unwatch != null) {
+            unwatch.run();
+            unwatch = null;
         }
     }
 

@@ -17,6 +17,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.switchboard.api.location.Flow;
 import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.transport.ConnectionWatch;
 import org.switchboard.sip.internal.transport.FlowRouter;
 
 /**
@@ -33,11 +34,13 @@ final class Forwarder {
     private final AtomicLong counter = new AtomicLong();
 
     private final FlowToken tokens;
+    private final ConnectionWatch connections;
 
-    Forwarder(SipContext sip, String realm, FlowToken tokens) {
+    Forwarder(SipContext sip, String realm, FlowToken tokens, ConnectionWatch connections) {
         this.sip = sip;
         this.tokens = tokens;
         this.realm = realm;
+        this.connections = connections;
     }
 
     /** A forwarded copy, ready to send, and the hop it must go to. */
@@ -79,7 +82,10 @@ final class Forwarder {
         return new Prepared(fwd, hop);
     }
 
-    /** Sends in a new client transaction whose application data is set before the request leaves. */
+    /**
+     * Sends in a new client transaction whose application data is set before the request leaves.
+     * A branch sent over a connection ends as a transport failure when the connection closes.
+     */
     ClientTransaction send(Prepared p, Branch branch) throws SipException {
         ClientTransaction ct = FlowRouter.via(p.hop(), () -> {
             try {
@@ -90,6 +96,12 @@ final class Forwarder {
         });
         ct.setApplicationData(branch);
         branch.attach(ct);
+        if (connections != null) {
+            Runnable unwatch = connections.watch(ct, () -> branch.owner.onFlowFailed(branch));
+            synchronized (branch.owner) {
+                branch.unwatch = unwatch;
+            }
+        }
         ct.sendRequest();
         return ct;
     }

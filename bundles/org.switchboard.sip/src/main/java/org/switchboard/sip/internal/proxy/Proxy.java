@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.transport.ConnectionWatch;
 import org.switchboard.sip.internal.app.AppHost;
 import org.switchboard.sip.internal.Responses;
 import org.switchboard.sip.internal.ServerTransactions;
@@ -47,14 +48,14 @@ public final class Proxy {
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
-            FlowToken tokens, AppHost host, Supplier<DialPlan> plan) {
+            FlowToken tokens, AppHost host, Supplier<DialPlan> plan, ConnectionWatch connections) {
         this.host = host;
         this.router = new CallRouter(responses, resolver, host::answer, plan);
         this.tokens = tokens;
         this.sip = sip;
         this.responses = responses;
         this.resolver = resolver;
-        this.forwarder = new Forwarder(sip, auth.realm(), tokens);
+        this.forwarder = new Forwarder(sip, auth.realm(), tokens, connections);
         this.calls = calls;
         this.authorization = new CallerAuthorization(sip, responses, auth);
         this.forks = new ForkLauncher(responses, forwarder, calls, timers, ringTimeout, transactions);

@@ -108,6 +108,7 @@ final class ProxyTransaction {
             return;
         }
         b.done = true;
+        b.stopWatching();
         if (status < 300) {
             relay2xx(fwd);
             return;
@@ -142,8 +143,33 @@ final class ProxyTransaction {
             return;
         }
         b.done = true;
+        b.stopWatching();
         b.status = status;
         finishIfComplete();
+    }
+
+    /**
+     * The connection the branch went over closed before its final response (RFC 5626 5.3, the
+     * flow failed): no response can come any more, and a CANCEL could not be sent either. It
+     * ends as 480, like a device that is not reachable (487 if it was being cancelled), and its
+     * client transaction goes.
+     */
+    synchronized void onFlowFailed(Branch b) {
+        if (b.done) {
+            return;
+        }
+        int status = b.cancelRequested ? 487 : 480;
+        LOG.info("The connection of branch {} of call {} closed before a final response: the branch ends with {}",
+                b.request.getRequestURI(), callId(), status);
+        b.unwatch = null;
+        try {
+            if (b.ct != null) {
+                b.ct.terminate();
+            }
+        } catch (javax.sip.ObjectInUseException | RuntimeException e) {
+            LOG.debug("Could not terminate the transaction of a failed flow: {}", e.toString());
+        }
+        onFailure(b, status);
     }
 
     synchronized void cancelPending() {

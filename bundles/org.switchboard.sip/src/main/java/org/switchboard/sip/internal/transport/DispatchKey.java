@@ -2,6 +2,7 @@ package org.switchboard.sip.internal.transport;
 
 import gov.nist.javax.sip.ThreadAffinityIdentifier;
 import gov.nist.javax.sip.parser.NioPipelineParser;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ final class DispatchKey {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchKey.class);
     /** The Dispatch's enclosing parser (an inner class's {@code this$0}), or null if this JAIN-SIP has none. */
     private static final Field PARSER = parserField();
+    /** A connection's parser (package-private {@code nioParser}), or null if this JAIN-SIP has none. */
+    private static final Field CHANNEL_PARSER = channelParserField();
 
     private DispatchKey() {
     }
@@ -39,6 +42,27 @@ final class DispatchKey {
         try {
             return PARSER == null ? null : PARSER.get(d);
         } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    /** @return the key of a connection's messages: its parser, or null if it cannot be found */
+    static Object of(NioTcpMessageChannel channel) {
+        try {
+            return CHANNEL_PARSER == null ? null : CHANNEL_PARSER.get(channel);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private static Field channelParserField() {
+        try {
+            Field f = NioTcpMessageChannel.class.getDeclaredField("nioParser");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            LOG.warn("This JAIN-SIP's NioTcpMessageChannel has no accessible nioParser: a closed connection's branches "
+                    + "may end before its last responses are handled. Check DispatchKey against the JAIN-SIP version");
             return null;
         }
     }

@@ -40,7 +40,11 @@ final class OrderedDispatch extends ScheduledThreadPoolExecutor {
 
     @Override
     public void execute(Runnable task) {
-        Object key = DispatchKey.of(task);
+        execute(DispatchKey.of(task), task);
+    }
+
+    /** Runs a task in a lane: after the tasks with the same key that came before it (none if null). */
+    void execute(Object key, Runnable task) {
         if (key == null) {
             super.execute(task);
             return;

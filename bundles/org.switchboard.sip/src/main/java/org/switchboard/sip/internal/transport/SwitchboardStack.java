@@ -14,16 +14,25 @@ import javax.sip.PeerUnavailableException;
  *
  * <p>Its worker pool for TCP, TLS and WebSocket messages is an {@link OrderedDispatch} of its
  * own ({@code gov.nist.javax.sip.THREAD_POOL_SIZE} threads), which keeps each connection's
- * messages in arrival order; the RI's pool is a static one that reorders them.
+ * messages in arrival order; the RI's pool is a static one that reorders them. Its message
+ * processors report closed connections to a {@link ConnectionWatch}.
  */
 public final class SwitchboardStack extends SipStackImpl {
     private final OrderedDispatch workers;
+    private final ConnectionWatch connections;
 
     public SwitchboardStack(Properties properties) throws PeerUnavailableException {
         super(properties);
         SIPHeaderList.setPrettyEncode(true);
         setRouter(new FlowRouter(this));
         workers = new OrderedDispatch(getStackName() + "-conn", threadPoolSize > 0 ? threadPoolSize : 4);
+        connections = new ConnectionWatch(workers);
+        setMessageProcessorFactory(new WatchedProcessors(connections));
+    }
+
+    /** @return who hears of closed TCP, TLS and WebSocket connections */
+    public ConnectionWatch connections() {
+        return connections;
     }
 
     @Override
