@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
@@ -37,11 +36,7 @@ class ConnectionWatchTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "connection-watch-test");
-        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.jainsip.internal.Slf4jStackLogger");
-        stack = new SwitchboardStack(p);
+        stack = TestStacks.create("connection-watch-test");
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,11 +29,7 @@ class OrderedDispatchTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "ordered-dispatch-test");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.jainsip.internal.Slf4jStackLogger");
-        stack = new SwitchboardStack(p);
+        stack = TestStacks.create("ordered-dispatch-test");
     }
 
     @AfterEach
