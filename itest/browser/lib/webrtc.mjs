@@ -64,7 +64,14 @@ export async function pcReport(page) {
             r.pairs.push(`${l && l.address}:${l && l.port} -> ${rc && rc.address}:${rc && rc.port} ${s.state} req ${s.requestsSent} resp ${s.responsesReceived}`);
           } else if (s.type === 'inbound-rtp' && s.kind === 'audio') {
             const c = byId.get(s.codecId);
-            r.inbound = { packetsReceived: s.packetsReceived, packetsLost: s.packetsLost, jitter: s.jitter, codec: c && c.mimeType, audioLevel: s.audioLevel };
+            r.inbound = { packetsReceived: s.packetsReceived, packetsLost: s.packetsLost, jitter: s.jitter, codec: c && c.mimeType, audioLevel: s.audioLevel,
+              // NetEq: concealment and time stretching (what a late or bursty sender costs)
+              concealedSamples: s.concealedSamples, totalSamplesReceived: s.totalSamplesReceived,
+              insertedSamplesForDeceleration: s.insertedSamplesForDeceleration, removedSamplesForAcceleration: s.removedSamplesForAcceleration };
+          } else if (s.type === 'remote-inbound-rtp' && s.kind === 'audio') {
+            // what the far end's RTCP receiver reports say about our stream (RTT from LSR/DLSR)
+            r.remoteInbound = { roundTripTime: s.roundTripTime, roundTripTimeMeasurements: s.roundTripTimeMeasurements,
+              packetsLost: s.packetsLost, fractionLost: s.fractionLost, jitter: s.jitter };
           } else if (s.type === 'outbound-rtp' && s.kind === 'audio') {
             const c = byId.get(s.codecId);
             r.outbound = { packetsSent: s.packetsSent, codec: c && c.mimeType };

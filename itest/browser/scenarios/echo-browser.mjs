@@ -1,5 +1,5 @@
 // A softphone calls the platform's echo test (*43): the platform answers with its own media
-// engine (ICE-lite, DTLS-SRTP, PCMU/PCMA), plays the "echo test" prompt, then sends the caller's
+// engine (ICE-lite, DTLS-SRTP, Opus), plays the "echo test" prompt, then sends the caller's
 // audio back. What the browser hears after the prompt must correlate with what it sends (its
 // looped espeak-ng WAV) above 0.8, and RTP must flow both ways over DTLS-SRTP.
 import { join } from 'node:path';
@@ -42,7 +42,13 @@ scenario('echo-browser', { usersNeeded: 1, timeoutMs: 90_000 }, async (s) => {
   await assertRtpFlows(a, call.id);
   summary = await pcSummary(a.page);
   const codec = summary.outbound?.codec || summary.inbound?.codec || '';
-  assert.match(codec, /PCM[UA]/i, `the engine answered with G.711 (${JSON.stringify(summary)})`);
+  assert.equal(codec.toLowerCase(), 'audio/opus', `the engine answered with Opus (${JSON.stringify(summary)})`);
+  // the engine's SRTCP reports about alice's stream: Chrome accepted them and measured a round trip
+  await waitFor(async () => {
+    summary = await pcSummary(a.page);
+    return typeof summary?.remoteInbound?.roundTripTime === 'number';
+  }, { timeout: 15_000, message: () => `alice: a remote-inbound-rtp with a roundTripTime from the engine's RTCP; getStats says ${JSON.stringify(summary)}` });
+  log(`remote-inbound-rtp: ${JSON.stringify(summary.remoteInbound)}`);
 
   // the prompt ("echo test", about 1.5 s) and 300 ms of silence come first: wait them out
   await sleep(Number(process.env.SB_ECHO_SKIP_MS || 4000));

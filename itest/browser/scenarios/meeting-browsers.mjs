@@ -40,7 +40,12 @@ scenario('meeting-browsers', { usersNeeded: 3, timeoutMs: 150_000 }, async (s) =
   const scores = {};
   for (const p of phones) {
     const others = parties.filter((x) => x !== p.party);
-    scores[p.party] = await assertHears(s, p, calls[p.party], others, [p.party], { ms: 8000, attempts: 4 }); // mixed voices: longer windows (see conference.mjs)
+    try {
+      scores[p.party] = await assertHears(s, p, calls[p.party], others, [p.party], { ms: 8000, attempts: 4 }); // mixed voices: longer windows (see conference.mjs)
+    } finally {
+      const t = await pcSummary(p.page).catch(() => null);
+      log(`${p.party} receives: ${JSON.stringify(t?.inbound)}`);
+    }
   }
   console.log(JSON.stringify({ meeting: ROOM, scores }));
   for (const p of phones) await endAndWait(p, calls[p.party]);

@@ -136,6 +136,46 @@ public class ApplicationCallIT extends SwitchboardTestSupport {
                 .until(() -> !executeCommand("sip:app-calls").contains("itest-echo"));
     }
 
+    /**
+     * RFC 3550: the leg of an echo call reports on the phone's stream to the phone's RTCP port
+     * (a=rtcp): an SR (it sends the echo) with a report block whose SSRC is the phone's.
+     */
+    @Test
+    public void theEchoReportsOnThePhonesStreamWithRtcp() {
+        AppPhone phone = phone("reported", CALLER_TONE, CALLER_TONE);
+        phone.invite("7771");
+        assertEquals(200, phone.awaitFinal(WAIT).status());
+        long phoneSsrc = 0x12000000L | CALLER_TONE;
+        Awaitility.await("an RTCP report block about the phone's SSRC").atMost(WAIT)
+                .until(() -> phone.rtcpReports().stream().anyMatch(r -> reportsOn(r, phoneSsrc)));
+        byte[] first = phone.rtcpReports().stream().filter(r -> reportsOn(r, phoneSsrc)).findFirst().orElseThrow();
+        assertEquals("a sender report (the echo sends RTP)", 200, first[1] & 0xFF);
+        assertTrue("a compound packet with SDES after the report", sdesFollows(first));
+        String calls = executeCommand("sip:app-calls");
+        assertTrue("sip:app-calls shows the media:\n" + calls, calls.contains("PCMU rx "));
+        assertEquals(200, phone.bye());
+    }
+
+    /** @return whether the compound packet starts with an SR or RR holding a block about {@code ssrc} */
+    private static boolean reportsOn(byte[] r, long ssrc) {
+        int type = r[1] & 0xFF;
+        int blocks = r[0] & 0x1F;
+        int first = type == 200 ? 28 : type == 201 ? 8 : -1;
+        for (int i = 0; first >= 0 && i < blocks && first + 24 * i + 4 <= r.length; i++) {
+            int p = first + 24 * i;
+            long s = ((r[p] & 0xFFL) << 24) | ((r[p + 1] & 0xFF) << 16) | ((r[p + 2] & 0xFF) << 8) | (r[p + 3] & 0xFF);
+            if (s == ssrc) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sdesFollows(byte[] r) {
+        int next = 4 * (((r[2] & 0xFF) << 8 | (r[3] & 0xFF)) + 1);
+        return next + 1 < r.length && (r[next + 1] & 0xFF) == 202;
+    }
+
     @Test
     public void baresipCallsAnApplicationAndGetsMediaBack() throws Exception {
         SipUser alice = createUser("alice");

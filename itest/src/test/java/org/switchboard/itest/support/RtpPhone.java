@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>The media is the subclass's: every 20 ms {@link #tick} may send a packet to the far end
  * with {@link #sendRtp}, and {@link #onAudio} sees the payload of every PCMU packet received
- * (RTCP and telephone-event are left out).
+ * (RTCP and telephone-event are left out). RTCP has its own socket, announced with {@code a=rtcp}:
+ * {@link #rtcpReports} collects what arrives there, and the phone sends none.
  */
 public abstract class RtpPhone implements AutoCloseable {
     private static final Pattern AUDIO = Pattern.compile("m=audio (\\d+) ");
@@ -34,6 +35,8 @@ public abstract class RtpPhone implements AutoCloseable {
 
     private final DatagramSocket sip;
     private final DatagramSocket rtp;
+    private final DatagramSocket rtcp;
+    private final java.util.List<byte[]> rtcpReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final InetSocketAddress server;
     /** The user part of the phone's own URIs. */
     protected final String user;
@@ -63,6 +66,7 @@ public abstract class RtpPhone implements AutoCloseable {
         try {
             sip = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (SocketException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,6 +79,7 @@ public abstract class RtpPhone implements AutoCloseable {
         thread(name + "-sip", this::readSip);
         thread(name + "-rtp-in", this::readRtp);
         thread(name + "-rtp-out", this::pace);
+        thread(name + "-rtcp-in", this::readRtcp);
     }
 
     private static void thread(String name, Runnable r) {
@@ -105,6 +110,14 @@ public abstract class RtpPhone implements AutoCloseable {
         } catch (IOException e) {
             // the test notices missing media
         }
+    }
+
+    /**
+     * @return the RTCP datagrams received on the phone's RTCP port ({@code a=rtcp}), oldest first;
+     *     compound packets as sent (plain RTP/AVP calls are not encrypted)
+     */
+    public final java.util.List<byte[]> rtcpReports() {
+        return rtcpReceived;
     }
 
     /** @return the Call-ID of the last call this phone placed */
@@ -348,7 +361,8 @@ public abstract class RtpPhone implements AutoCloseable {
     private String sdp(String direction) {
         return "v=0\r\no=- 1 " + System.nanoTime() + " IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=" + direction + "\r\n";
+                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=rtcp:" + rtcp.getLocalPort()
+                + "\r\na=" + direction + "\r\n";
     }
 
     private static InetSocketAddress media(String sdp) {
@@ -398,15 +412,25 @@ public abstract class RtpPhone implements AutoCloseable {
     }
 
     private void readRtp() {
+        read(rtp, (buf, length) -> {
+            if (length > 12 && (buf[1] & 0x7f) == 0) { // not RTCP, not telephone-event
+                onAudio(buf, length);
+            }
+        });
+    }
+
+    private void readRtcp() {
+        read(rtcp, (buf, length) -> rtcpReceived.add(java.util.Arrays.copyOf(buf, length)));
+    }
+
+    /** Hands every datagram of a socket to the handler until the phone is closed. */
+    private void read(DatagramSocket socket, java.util.function.ObjIntConsumer<byte[]> handler) {
         byte[] buf = new byte[2048];
         while (!closed) {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
-                rtp.receive(p);
-                if (p.getLength() <= 12 || (buf[1] & 0x7f) != 0) {
-                    continue; // RTCP, telephone-event
-                }
-                onAudio(buf, p.getLength());
+                socket.receive(p);
+                handler.accept(buf, p.getLength());
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -432,5 +456,6 @@ public abstract class RtpPhone implements AutoCloseable {
         closed = true;
         sip.close();
         rtp.close();
+        rtcp.close();
     }
 }

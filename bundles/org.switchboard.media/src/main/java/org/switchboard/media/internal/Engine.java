@@ -23,6 +23,7 @@ import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.media.internal.codec.Codecs;
 import org.switchboard.media.internal.leg.BridgeImpl;
 import org.switchboard.media.internal.leg.ConferenceImpl;
 import org.switchboard.media.internal.leg.Leg;
@@ -60,11 +61,20 @@ public class Engine implements MediaEngine {
 
         @AttributeDefinition(description = "I/O threads reading media sockets")
         int io_threads() default 1;
+
+        @AttributeDefinition(description = "Enabled codecs, comma separated, in the order of our offers: opus, PCMU, PCMA")
+        String codecs() default Codecs.DEFAULT;
     }
 
     /** The settings, also used by tests without OSGi. */
     public record Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
-            int ioThreads) {
+            int ioThreads, String codecs) {
+
+        /** Every codec enabled. */
+        public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
+                int ioThreads) {
+            this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, Codecs.DEFAULT);
+        }
     }
 
     private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
@@ -78,7 +88,7 @@ public class Engine implements MediaEngine {
     @Activate
     public Engine(Config config) {
         this(new Settings(config.port_min(), config.port_max(), config.bind_address(), config.public_address(),
-                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads()));
+                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs()));
     }
 
     public Engine(Settings settings) {
@@ -93,7 +103,8 @@ public class Engine implements MediaEngine {
             return t;
         });
         LegContext ctx = new LegContext(clock, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
-                profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null));
+                profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null),
+                Codecs.enabled(settings.codecs()));
         this.legs = new Legs(ctx);
         this.prompts = new PromptLoader(clock, blocking, () -> blobs);
         clock.start();

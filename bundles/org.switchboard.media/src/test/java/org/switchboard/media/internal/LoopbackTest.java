@@ -21,6 +21,8 @@ import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.media.internal.dtmf.TelephoneEvent;
+import org.switchboard.media.internal.codec.Opus;
+import org.switchboard.media.internal.rtp.Rtcp;
 import org.switchboard.media.internal.rtp.RtpPacket;
 import org.switchboard.media.internal.rtp.RtpWriter;
 
@@ -47,6 +49,42 @@ class LoopbackTest {
         InetSocketAddress media = mediaAddress(leg.localSdp());
         streamUntil(phone, media, () -> received(phone, 8, TONE));
         assertTrue(leg.stats().packetsReceived() > 0);
+        leg.close();
+    }
+
+    @Test
+    void opusEchoComesBackAsTheTone() throws Exception {
+        DatagramSocket phone = phone();
+        MediaLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + phone.getLocalPort() + " RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\n"
+                + "a=rtcp-mux\r\n", LegOptions.defaults("opus"));
+        assertEquals(new org.switchboard.api.media.Codec("opus", 96, 48000), leg.codec());
+        leg.echo();
+        InetSocketAddress media = mediaAddress(leg.localSdp());
+        org.switchboard.media.internal.codec.AudioCodec encoder = Opus.OPUS.newInstance();
+        org.switchboard.media.internal.codec.AudioCodec decoder = Opus.OPUS.newInstance();
+        short[] tone = org.switchboard.media.internal.codec.OpusTest.tone(160);
+        byte[] packet = new byte[1500];
+        short[] heard = new short[160];
+        double[] loudest = {0};
+        int[] seq = {0};
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> {
+            int len = encoder.encode(tone, 160, packet, 12);
+            RtpWriter.header(packet, 0, 96, seq[0] == 0, seq[0], seq[0] * 960L, 77);
+            seq[0]++;
+            phone.send(new DatagramPacket(packet, 12 + len, media));
+            DatagramPacket p = receive(phone);
+            RtpPacket rtp = new RtpPacket();
+            if (p != null && rtp.parse(p.getData(), 0, p.getLength()) && rtp.payloadType() == 96) {
+                decoder.decode(p.getData(), rtp.payloadOffset(), rtp.payloadLength(), heard);
+                double e = 0;
+                for (short v : heard) {
+                    e += Math.abs(v);
+                }
+                loudest[0] = Math.max(loudest[0], e / 160);
+            }
+            return loudest[0] > 1000;
+        });
         leg.close();
     }
 
@@ -79,6 +117,37 @@ class LoopbackTest {
         streamUntil(alice, mediaAddress(a.localSdp()), () -> received(bob, 8, TONE));
         a.close();
         b.close();
+    }
+
+    @Test
+    void reportsGoToTheRtcpPortAndTheirReportsGiveTheRoundTrip() throws Exception {
+        DatagramSocket phone = phone();
+        DatagramSocket phoneRtcp = phone();
+        String offer = offer(phone).replace("a=rtcp-mux\r\n", "a=rtcp:" + phoneRtcp.getLocalPort() + "\r\n");
+        MediaLeg leg = engine.answer(offer, LegOptions.defaults("rtcp"));
+        leg.echo();
+        InetSocketAddress media = mediaAddress(leg.localSdp());
+        AtomicReference<Rtcp.SenderReport> report = new AtomicReference<>();
+        streamUntil(phone, media, () -> {
+            report.compareAndSet(null, senderReport(phoneRtcp));
+            return report.get() != null;
+        });
+        Rtcp.ReportBlock block = report.get().blocks().get(0);
+        assertEquals(77, block.ssrc(), "a report block about the phone's stream");
+        assertEquals(-1, leg.stats().roundTripMillis());
+        // the phone answers at once with an RR about the leg's stream (DLSR 0)
+        byte[] rr = new byte[64];
+        long lsr = (report.get().ntpTimestamp() >>> 16) & 0xFFFFFFFFL;
+        int len = Rtcp.receiverReport(rr, 0, 77, new Rtcp.ReportBlock(report.get().ssrc(), 64, 3, 100, 80, lsr,
+                0));
+        phoneRtcp.send(new DatagramPacket(rr, len, new InetSocketAddress(media.getAddress(), media.getPort() + 1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> leg.stats().roundTripMillis() >= 0);
+        assertEquals(0.25, leg.stats().remoteFractionLost());
+        assertEquals(3, leg.stats().remotePacketsLost());
+        assertEquals(10.0, leg.stats().remoteJitterMillis());
+        // the leg's BYE when it ends
+        leg.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> rtcp(phoneRtcp).stream().anyMatch(p -> p instanceof Rtcp.Bye));
     }
 
     @Test
@@ -125,16 +194,37 @@ class LoopbackTest {
 
     /** @return whether an RTP packet of that payload type carrying the byte arrived (waits up to 20 ms) */
     private static boolean received(DatagramSocket s, int pt, byte value) throws IOException {
-        byte[] buf = new byte[1500];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        try {
-            s.receive(p);
-        } catch (SocketTimeoutException e) {
+        DatagramPacket p = receive(s);
+        if (p == null) {
             return false;
         }
+        byte[] buf = p.getData();
         RtpPacket rtp = new RtpPacket();
         return rtp.parse(buf, 0, p.getLength()) && rtp.payloadType() == pt && rtp.payloadLength() == 160
                 && buf[rtp.payloadOffset() + 80] == value;
+    }
+
+    /** @return the RTCP packets of a datagram that arrived within 20 ms, or an empty list */
+    private static List<Rtcp.Packet> rtcp(DatagramSocket s) throws IOException {
+        DatagramPacket p = receive(s);
+        return p == null ? List.of() : Rtcp.parse(p.getData(), 0, p.getLength());
+    }
+
+    /** @return the datagram that arrived within the socket's 20 ms timeout, or null */
+    private static DatagramPacket receive(DatagramSocket s) throws IOException {
+        DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
+        try {
+            s.receive(p);
+            return p;
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+    }
+
+    /** @return the SR with a report block that arrived within 20 ms, or null */
+    private static Rtcp.SenderReport senderReport(DatagramSocket s) throws IOException {
+        return rtcp(s).stream().filter(p -> p instanceof Rtcp.SenderReport sr && !sr.blocks().isEmpty())
+                .map(Rtcp.SenderReport.class::cast).findFirst().orElse(null);
     }
 
     private static int freePort() {

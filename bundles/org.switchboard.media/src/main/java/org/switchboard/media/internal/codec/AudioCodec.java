@@ -1,6 +1,10 @@
 package org.switchboard.media.internal.codec;
 
-/** An 8 kHz audio codec working on 20 ms frames, without allocation. */
+/**
+ * An audio codec working on 20 ms frames of 8 kHz PCM (the engine's rate), without allocation
+ * per frame. Stateless codecs (G.711) are shared; a codec with state (Opus) gives every leg its
+ * own {@link #newInstance()}.
+ */
 public interface AudioCodec {
 
     /** @return the SDP encoding name */
@@ -8,6 +12,36 @@ public interface AudioCodec {
 
     /** @return the static RTP payload type */
     int payloadType();
+
+    /** @return the RTP clock rate: timestamps advance by this many units per second */
+    default int clockRate() {
+        return 8000;
+    }
+
+    /** @return the {@code a=rtpmap} value after the payload type, e.g. {@code PCMU/8000} */
+    default String rtpmap() {
+        return name() + "/" + clockRate();
+    }
+
+    /** @return the {@code a=fmtp} parameters we announce, or null */
+    default String fmtp() {
+        return null;
+    }
+
+    /** @return the codec for one leg: this one when it keeps no state */
+    default AudioCodec newInstance() {
+        return this;
+    }
+
+    /**
+     * Fills a frame for a lost packet.
+     *
+     * @param next the packet after the lost one if it is already buffered (for in-band FEC), or null
+     * @return the number of samples written to {@code pcm}, 0 if the codec has no concealment
+     */
+    default int conceal(byte[] next, int off, int len, short[] pcm) {
+        return 0;
+    }
 
     /**
      * @return the number of bytes written to {@code out}

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
  * timestamp of the event start; 40 ms of pause between digits.
  */
 public final class DtmfSender {
-    private static final int FRAME = 160;
     private static final int GAP_TICKS = 2;
     private static final int END_PACKETS = 3;
 
@@ -37,9 +36,11 @@ public final class DtmfSender {
     /**
      * Writes this tick's event payload.
      *
+     * @param frameSamples RTP timestamp units per 20 ms (160 at 8 kHz, 960 at 48 kHz)
+     *
      * @return false if no event packet is due this tick
      */
-    public boolean next(byte[] dst, int off) {
+    public boolean next(byte[] dst, int off, int frameSamples) {
         if (event < 0) {
             if (gap > 0) {
                 gap--;
@@ -61,7 +62,7 @@ public final class DtmfSender {
             tick++;
         }
         boolean end = tick >= totalTicks;
-        TelephoneEvent.write(dst, off, event, end, 10, tick * FRAME);
+        TelephoneEvent.write(dst, off, event, end, 10, tick * frameSamples);
         if (end && ++endSent >= END_PACKETS) {
             event = -1;
             gap = GAP_TICKS;

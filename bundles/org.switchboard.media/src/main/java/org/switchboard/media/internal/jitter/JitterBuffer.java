@@ -22,7 +22,7 @@ public final class JitterBuffer {
     private final int[] lengths = new int[SLOTS];
     private final int[] seqs = new int[SLOTS];
     private final boolean[] filled = new boolean[SLOTS];
-    private final int clockRate;
+    private int clockRate;
 
     private boolean playing;
     private boolean any;
@@ -133,6 +133,31 @@ public final class JitterBuffer {
         System.arraycopy(data[slot], 0, out, 0, len);
         stats.played++;
         adapt();
+        return len;
+    }
+
+    /** The RTP clock rate changed (a new codec was negotiated): the jitter estimate follows it. */
+    public synchronized void clockRate(int rate) {
+        if (rate != clockRate) {
+            jitter = jitter * rate / clockRate;
+            lastTransit = Long.MIN_VALUE;
+            clockRate = rate;
+        }
+    }
+
+    /**
+     * After {@link #poll} reported a loss: copies the packet due next, if it is here, without
+     * taking it (its in-band FEC can rebuild the lost one).
+     *
+     * @return its payload length, or 0 if it has not arrived
+     */
+    public synchronized int peek(byte[] out) {
+        int slot = nextSeq & (SLOTS - 1);
+        if (!filled[slot] || seqs[slot] != nextSeq) {
+            return 0;
+        }
+        int len = Math.min(lengths[slot], out.length);
+        System.arraycopy(data[slot], 0, out, 0, len);
         return len;
     }
 

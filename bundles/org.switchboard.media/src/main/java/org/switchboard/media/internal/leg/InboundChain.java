@@ -19,7 +19,7 @@ final class InboundChain {
     private final Node<InPacket> head;
     private final InPacket packet = new InPacket();
 
-    InboundChain(Leg leg, PacketSecurity security, DtmfReceiver dtmf, JitterBuffer jitter) {
+    InboundChain(Leg leg, PacketSecurity security, DtmfReceiver dtmf, JitterBuffer jitter, RtcpChannel rtcp) {
         this.leg = leg;
         head = new Node<InPacket>("security-in") {
             @Override
@@ -37,6 +37,10 @@ final class InboundChain {
             protected boolean process(InPacket p) {
                 if (p.rtcpPort || Rtcp.isRtcp(p.array, p.offset, p.length)) {
                     leg.activity();
+                    rtcp.received(p.array, p.offset, p.length);
+                    if (p.rtcpPort) {
+                        rtcp.latch(p.from);
+                    }
                     return false;
                 }
                 return true;
@@ -49,6 +53,8 @@ final class InboundChain {
                 }
                 leg.activity();
                 leg.latch(p.from);
+                rtcp.session().received(p.rtp.ssrc(), p.rtp.sequence(), p.rtp.timestamp(), System.nanoTime(),
+                        leg.clockRate(), p.rtp.payloadType() == leg.payloadType());
                 return true;
             }
         }).attach(new Node<InPacket>("telephone-event") {

@@ -33,6 +33,8 @@ import org.switchboard.media.internal.jitter.JitterBuffer;
 import org.switchboard.media.internal.jitter.JitterStats;
 import org.switchboard.media.internal.pipeline.NodeStats;
 import org.switchboard.media.internal.pipeline.OutFrame;
+import org.switchboard.media.internal.rtp.RtcpSession;
+import org.switchboard.media.internal.rtp.RtcpStats;
 import org.switchboard.media.internal.transport.LegSocket;
 import org.switchboard.media.internal.transport.PacketSecurity;
 
@@ -52,6 +54,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     private final DtmfSender dtmfOut = new DtmfSender();
     private final InboundChain inbound;
     private final OutboundChain outbound;
+    private final RtcpChannel rtcp;
     private final ConcurrentLinkedQueue<DtmfEvent> dtmfIn = new ConcurrentLinkedQueue<>();
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LegEndReason>> endListeners = new CopyOnWriteArrayList<>();
@@ -62,6 +65,8 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     private final StringBuilder digitBuffer = new StringBuilder();
     private final List<Tap> taps = new ArrayList<>();
     private boolean hasRx;
+    private AudioCodec codecType;
+    private AudioCodec codec;
     private Playback player;
     private DigitCollection collector;
     private Recording recorder;
@@ -79,10 +84,11 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         this.socket = socket;
         this.security = security;
         this.timeoutMs = (timeout == null ? ctx.rtpTimeout() : timeout).toMillis();
-        DtmfReceiver receiver = new DtmfReceiver((digit, samples) ->
-                dtmfIn.add(new DtmfEvent(digit, Duration.ofMillis(samples / 8), DtmfEvent.Source.RTP)));
-        this.inbound = new InboundChain(this, security, receiver, jitter);
-        this.outbound = new OutboundChain(this, dtmfOut, security, socket);
+        DtmfReceiver receiver = new DtmfReceiver((digit, samples) -> dtmfIn.add(
+                new DtmfEvent(digit, Duration.ofMillis(samples * 1000L / clockRate()), DtmfEvent.Source.RTP)));
+        this.rtcp = new RtcpChannel(this, RtcpSession.random(), security, socket);
+        this.inbound = new InboundChain(this, security, receiver, jitter, rtcp);
+        this.outbound = new OutboundChain(this, dtmfOut, security, socket, rtcp.session());
         this.lastActivity = ctx.clock().now();
     }
 
@@ -112,8 +118,18 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         return signalling.negotiated() == null ? -1 : signalling.negotiated().telephoneEvent();
     }
 
-    AudioCodec codecImpl() {
-        return signalling.negotiated().codec();
+    int clockRate() {
+        return signalling.negotiated() == null ? 8000 : signalling.negotiated().clockRate();
+    }
+
+    /** @return this leg's instance of the negotiated codec (clock thread: codecs may keep state) */
+    AudioCodec codecInstance() {
+        AudioCodec type = signalling.negotiated().codec();
+        if (type != codecType) {
+            codecType = type;
+            codec = type.newInstance();
+        }
+        return codec;
     }
 
     boolean receiving() {
@@ -145,8 +161,10 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         return selected != null ? selected : remote;
     }
 
-    void remote(InetSocketAddress address) {
+    void remote(InetSocketAddress address, InetSocketAddress rtcpAddress, int clockRate) {
+        jitter.clockRate(clockRate);
         remote = address;
+        rtcp.remote(rtcpAddress);
         activity();
     }
 
@@ -219,11 +237,14 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         }
         int len = jitter.poll(payload);
         if (len > 0) {
-            codecImpl().decode(payload, 0, len, rx);
+            codecInstance().decode(payload, 0, len, rx);
             hasRx = true;
         } else if (len < 0 && hasRx) {
-            for (int i = 0; i < rx.length; i++) {
-                rx[i] = (short) (rx[i] / 2);
+            int next = jitter.peek(payload);
+            if (codecInstance().conceal(next > 0 ? payload : null, 0, next, rx) == 0) {
+                for (int i = 0; i < rx.length; i++) {
+                    rx[i] = (short) (rx[i] / 2);
+                }
             }
         } else {
             java.util.Arrays.fill(rx, (short) 0);
@@ -264,6 +285,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         } else {
             outbound.send();
         }
+        rtcp.tick(now, outbound.timestamp());
     }
 
     private void dispatch(DtmfEvent e, long now) {
@@ -305,6 +327,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
             }
         }
         taps.clear();
+        rtcp.bye(outbound.timestamp());
         security.close();
         socket.close();
         for (Consumer<LegEndReason> l : endListeners) {
@@ -341,7 +364,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     @Override
     public Codec codec() {
         var n = signalling.negotiated();
-        return n == null ? null : new Codec(n.codec().name(), n.payloadType(), 8000);
+        return n == null ? null : new Codec(n.codec().name(), n.payloadType(), n.clockRate());
     }
 
     @Override
@@ -353,7 +376,9 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     @Override
     public MediaStats stats() {
         JitterStats j = jitter.stats();
-        return new MediaStats(j.received, outbound.sent(), j.lost, j.late, j.jitterMillis, j.targetMillis);
+        RtcpStats r = rtcp.session().stats();
+        return new MediaStats(j.received, outbound.sent(), j.lost, j.late, j.jitterMillis, j.targetMillis,
+                r.roundTripMillis(), r.remoteFractionLost(), r.remotePacketsLost(), r.remoteJitterMillis());
     }
 
     /** @return the counters of every pipeline node, incoming then outgoing */

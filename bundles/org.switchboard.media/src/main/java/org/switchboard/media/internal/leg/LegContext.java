@@ -1,6 +1,7 @@
 package org.switchboard.media.internal.leg;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,7 +19,9 @@ import org.switchboard.media.internal.transport.UdpTransport;
  * @param rtpTimeout the default RTP timeout
  * @param publicAddress the address written into SDP
  * @param security the security factory for a transport profile, or null if none supports it
+ * @param codecs the enabled codec names, in the order of our offers
  */
 public record LegContext(MediaClock clock, UdpTransport transport, Executor blocking, Supplier<BlobStore> blobs,
-        Duration rtpTimeout, String publicAddress, Function<String, PacketSecurityFactory> security) {
+        Duration rtpTimeout, String publicAddress, Function<String, PacketSecurityFactory> security,
+        List<String> codecs) {
 }

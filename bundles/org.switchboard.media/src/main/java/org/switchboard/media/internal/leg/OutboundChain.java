@@ -6,6 +6,7 @@ import org.switchboard.media.internal.dtmf.DtmfSender;
 import org.switchboard.media.internal.pipeline.Node;
 import org.switchboard.media.internal.pipeline.NodeStats;
 import org.switchboard.media.internal.pipeline.OutFrame;
+import org.switchboard.media.internal.rtp.RtcpSession;
 import org.switchboard.media.internal.rtp.RtpWriter;
 import org.switchboard.media.internal.transport.LegSocket;
 import org.switchboard.media.internal.transport.PacketSecurity;
@@ -14,26 +15,29 @@ import org.switchboard.media.internal.transport.PacketSecurity;
 final class OutboundChain {
     private final Node<OutFrame> head;
     private final OutFrame frame = new OutFrame();
-    private final long ssrc = java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    private final long ssrc;
+    private final Leg leg;
     private int seq = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private long eventTimestamp;
     private volatile long sent;
 
-    OutboundChain(Leg leg, DtmfSender dtmf, PacketSecurity security, LegSocket socket) {
+    OutboundChain(Leg leg, DtmfSender dtmf, PacketSecurity security, LegSocket socket, RtcpSession rtcp) {
+        this.ssrc = rtcp.ssrc();
+        this.leg = leg;
         head = new Node<OutFrame>("encoder") {
             @Override
             protected boolean process(OutFrame f) {
                 f.dtmf = leg.telephoneEventPt() >= 0 && dtmf.active();
                 if (f.dtmf) {
-                    if (!dtmf.next(f.packet, OutFrame.HEADER)) {
+                    if (!dtmf.next(f.packet, OutFrame.HEADER, leg.clockRate() / 50)) {
                         return false;
                     }
                     f.marker = dtmf.marker();
                     f.payloadLength = 4;
                     return true;
                 }
-                AudioCodec codec = leg.codecImpl();
+                AudioCodec codec = leg.codecInstance();
                 f.marker = false;
                 f.payloadLength = codec.encode(f.pcm, OutFrame.SAMPLES, f.packet, OutFrame.HEADER);
                 return true;
@@ -67,6 +71,7 @@ final class OutboundChain {
                 boolean ok = socket.sendRtp(f.out, leg.destination());
                 if (ok) {
                     sent++;
+                    rtcp.sent(f.payloadLength);
                 }
                 return ok;
             }
@@ -80,12 +85,17 @@ final class OutboundChain {
     /** Sends the frame's PCM (or a due DTMF event), and advances the RTP clock by 20 ms. */
     void send() {
         head.accept(frame);
-        timestamp = (timestamp + OutFrame.SAMPLES) & 0xFFFFFFFFL;
+        skip();
     }
 
     /** Advances the RTP clock without sending (hold). */
     void skip() {
-        timestamp = (timestamp + OutFrame.SAMPLES) & 0xFFFFFFFFL;
+        timestamp = (timestamp + leg.clockRate() / 50) & 0xFFFFFFFFL;
+    }
+
+    /** @return the RTP timestamp of the next frame */
+    long timestamp() {
+        return timestamp;
     }
 
     long sent() {

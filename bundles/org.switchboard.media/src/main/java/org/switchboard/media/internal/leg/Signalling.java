@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaDirection;
+import org.switchboard.media.internal.codec.Codecs;
 import org.switchboard.media.internal.sdp.LocalMedia;
 import org.switchboard.media.internal.sdp.Negotiated;
 import org.switchboard.media.internal.sdp.Sdp;
@@ -47,7 +48,7 @@ final class Signalling {
     synchronized String answer(Sdp offer) {
         // the security layer first learns the peer's attributes: our a=setup (the DTLS role
         // for the peer's actpass) is only known after that
-        Negotiated n = SdpNegotiator.negotiateOffer(offer, options.codecs());
+        Negotiated n = SdpNegotiator.negotiateOffer(offer, codecs());
         apply(n, false);
         localSdp = SdpNegotiator.answer(offer, n, local()).sdp();
         return localSdp;
@@ -62,7 +63,7 @@ final class Signalling {
     synchronized String update(String remoteSdp) {
         Sdp sdp = Sdp.parse(remoteSdp);
         if (awaitingAnswer) {
-            Negotiated n = SdpNegotiator.applyAnswer(sdp, options.codecs());
+            Negotiated n = SdpNegotiator.applyAnswer(sdp, codecs());
             awaitingAnswer = false;
             apply(n, true);
             return localSdp;
@@ -73,9 +74,17 @@ final class Signalling {
 
     private void apply(Negotiated n, boolean offerer) {
         security.remote(n.remoteSecurity(), offerer);
-        InetSocketAddress rtp = n.remoteRtp();
-        leg.remote(rtp == null ? null : new InetSocketAddress(rtp.getHostString(), rtp.getPort()));
+        leg.remote(resolved(n.remoteRtp()), resolved(n.remoteRtcp()), n.clockRate());
         negotiated = n;
+    }
+
+    /** @return the leg's codecs among the enabled ones ({@code LegOptions.codecs()} empty: all enabled) */
+    private List<String> codecs() {
+        return Codecs.accepted(options.codecs(), ctx.codecs());
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress unresolved) {
+        return unresolved == null ? null : new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
     }
 
     private LocalMedia local() {
@@ -86,6 +95,6 @@ final class Signalling {
             s = new SecurityAttributes(s.iceUfrag(), s.icePwd(), true, candidates, s.fingerprint(), s.setup(),
                     s.crypto());
         }
-        return new LocalMedia(ctx.publicAddress(), port, sessionId, version, options.codecs(), s);
+        return new LocalMedia(ctx.publicAddress(), port, sessionId, version, codecs(), s);
     }
 }

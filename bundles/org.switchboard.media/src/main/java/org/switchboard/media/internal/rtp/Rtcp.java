@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Minimal RTCP (RFC 3550): sender and receiver reports with one report block, BYE. */
+/** Minimal RTCP (RFC 3550): sender and receiver reports with one report block, SDES CNAME, BYE. */
 public final class Rtcp {
     public static final int SR = 200;
     public static final int RR = 201;
+    public static final int SDES = 202;
     public static final int BYE = 203;
+    private static final int CNAME = 1;
 
     private Rtcp() {
     }
@@ -68,6 +70,20 @@ public final class Rtcp {
             block(dst, off + 8, block);
         }
         return 4 * (words + 1);
+    }
+
+    /** An SDES packet with one chunk: the CNAME of {@code ssrc} (at most 255 bytes of US-ASCII). */
+    public static int sdesCname(byte[] dst, int off, long ssrc, byte[] cname) {
+        int chunk = (4 + 2 + cname.length + 1 + 3) / 4 * 4; // SSRC, item, then at least one END octet
+        header(dst, off, 1, SDES, chunk / 4);
+        Bytes.put32(dst, off + 4, ssrc);
+        dst[off + 8] = CNAME;
+        dst[off + 9] = (byte) cname.length;
+        System.arraycopy(cname, 0, dst, off + 10, cname.length);
+        for (int i = off + 10 + cname.length; i < off + 4 + chunk; i++) {
+            dst[i] = 0;
+        }
+        return 4 + chunk;
     }
 
     public static int bye(byte[] dst, int off, long ssrc, String reason) {

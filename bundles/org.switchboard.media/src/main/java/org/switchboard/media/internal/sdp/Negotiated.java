@@ -23,4 +23,9 @@ import org.switchboard.media.internal.transport.SecurityAttributes;
 public record Negotiated(AudioCodec codec, int payloadType, int telephoneEvent, MediaDirection direction,
         InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp, boolean rtcpMux, int ptime, String profile,
         SecurityAttributes remoteSecurity, String mid) {
+
+    /** @return the RTP clock rate of the codec (8000 for G.711, 48000 for Opus) */
+    public int clockRate() {
+        return codec.clockRate();
+    }
 }

@@ -6,16 +6,18 @@ import java.util.Locale;
 import org.switchboard.api.media.MediaDirection;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.media.internal.codec.AudioCodec;
-import org.switchboard.media.internal.codec.G711;
+import org.switchboard.media.internal.codec.Codecs;
 import org.switchboard.media.internal.transport.SecurityAttributes;
 
 /**
  * Offer/answer for one audio stream (RFC 3264). The codec is the first one in the offer's
- * order that we accept; telephone-event keeps the offerer's payload type; every other
- * m-section is rejected with port 0.
+ * order that we accept (name and clock rate); telephone-event is the one at that codec's clock
+ * rate and keeps the offerer's payload type; every other m-section is rejected with port 0.
  */
 public final class SdpNegotiator {
     public static final int DEFAULT_TELEPHONE_EVENT = 101;
+    /** The telephone-event of our offers at 48 kHz, for Opus (Chrome's number). */
+    public static final int WIDEBAND_TELEPHONE_EVENT = 110;
 
     private SdpNegotiator() {
     }
@@ -67,7 +69,7 @@ public final class SdpNegotiator {
         if (secure) {
             sdp.append("a=group:BUNDLE 0\r\n");
         }
-        audio(sdp, local, profile, -1, null, DEFAULT_TELEPHONE_EVENT, direction, true, secure ? "0" : null);
+        audio(sdp, local, profile, -1, null, -1, direction, true, secure ? "0" : null);
         return sdp.toString();
     }
 
@@ -80,26 +82,20 @@ public final class SdpNegotiator {
     private static Negotiated negotiate(Sdp sdp, MediaSection m, List<String> accepted, boolean answering) {
         AudioCodec codec = null;
         int pt = -1;
-        int te = -1;
         for (String f : m.formats()) {
             int p = parsePt(f);
             String map = m.rtpmap(p);
-            if (map == null) {
-                continue;
-            }
-            String name = map.split("/")[0].toUpperCase(Locale.ROOT);
-            boolean narrowband = map.contains("/8000");
-            if (codec == null && narrowband && contains(accepted, name)) {
-                codec = "PCMU".equals(name) ? G711.PCMU : "PCMA".equals(name) ? G711.PCMA : null;
-                pt = codec == null ? -1 : p;
-            } else if (te < 0 && narrowband && "TELEPHONE-EVENT".equals(name)) {
-                te = p;
+            codec = map == null ? null : supported(map, accepted);
+            if (codec != null) {
+                pt = p;
+                break;
             }
         }
         if (codec == null) {
             throw new MediaException(488, "no common audio codec: we accept " + accepted + ", the peer offers "
                     + m.formats());
         }
+        int te = telephoneEvent(m, codec.clockRate());
         String address = m.connection() != null ? m.connection() : sdp.connection();
         if (address == null) {
             throw new MediaException(488, "SDP without c= line");
@@ -120,6 +116,26 @@ public final class SdpNegotiator {
         String ptime = m.attribute("ptime");
         return new Negotiated(codec, pt, te, ours, rtp, rtcp, mux,
                 ptime == null ? 20 : Integer.parseInt(ptime.trim()), m.profile(), security, m.attribute("mid"));
+    }
+
+    /** @return our codec for an rtpmap value ({@code name/rate[/channels]}) if we accept it, else null */
+    private static AudioCodec supported(String rtpmap, List<String> accepted) {
+        String[] parts = rtpmap.split("/");
+        AudioCodec c = Codecs.byName(parts[0]);
+        return c != null && parts.length > 1 && parts[1].trim().equals(Integer.toString(c.clockRate()))
+                && contains(accepted, c.name()) ? c : null;
+    }
+
+    /** @return the payload type of the telephone-event at the audio codec's clock rate, or -1 */
+    private static int telephoneEvent(MediaSection m, int clockRate) {
+        for (String f : m.formats()) {
+            int p = parsePt(f);
+            String map = m.rtpmap(p);
+            if (map != null && map.equalsIgnoreCase("telephone-event/" + clockRate)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private static InetSocketAddress rtcp(MediaSection m, String address, boolean mux) {
@@ -173,33 +189,31 @@ public final class SdpNegotiator {
     private static void audio(StringBuilder sdp, LocalMedia local, String profile, int pt, AudioCodec codec, int te,
             MediaDirection direction, boolean mux, String mid) {
         sdp.append("m=audio ").append(local.port()).append(' ').append(profile);
-        if (codec != null) {
-            sdp.append(' ').append(pt);
-        } else {
-            for (String name : local.codecs()) {
-                AudioCodec c = byName(name);
-                if (c != null) {
-                    sdp.append(' ').append(c.payloadType());
-                }
+        List<AudioCodec> codecs = codec != null ? List.of(codec) : offered(local);
+        List<int[]> events = new java.util.ArrayList<>(); // {payload type, clock rate}
+        for (AudioCodec c : codecs) {
+            int rate = c.clockRate();
+            if (codec != null ? te >= 0 : events.stream().noneMatch(e -> e[1] == rate)) {
+                events.add(new int[] {codec != null ? te : telephoneEventPt(rate), rate});
             }
         }
-        if (te >= 0) {
-            sdp.append(' ').append(te);
+        for (AudioCodec c : codecs) {
+            sdp.append(' ').append(codec != null ? pt : c.payloadType());
+        }
+        for (int[] e : events) {
+            sdp.append(' ').append(e[0]);
         }
         sdp.append("\r\n");
-        if (codec != null) {
-            sdp.append("a=rtpmap:").append(pt).append(' ').append(codec.name()).append("/8000\r\n");
-        } else {
-            for (String name : local.codecs()) {
-                AudioCodec c = byName(name);
-                if (c != null) {
-                    sdp.append("a=rtpmap:").append(c.payloadType()).append(' ').append(c.name()).append("/8000\r\n");
-                }
+        for (AudioCodec c : codecs) {
+            int p = codec != null ? pt : c.payloadType();
+            sdp.append("a=rtpmap:").append(p).append(' ').append(c.rtpmap()).append("\r\n");
+            if (c.fmtp() != null) {
+                sdp.append("a=fmtp:").append(p).append(' ').append(c.fmtp()).append("\r\n");
             }
         }
-        if (te >= 0) {
-            sdp.append("a=rtpmap:").append(te).append(" telephone-event/8000\r\n")
-                    .append("a=fmtp:").append(te).append(" 0-16\r\n");
+        for (int[] e : events) {
+            sdp.append("a=rtpmap:").append(e[0]).append(" telephone-event/").append(e[1]).append("\r\n")
+                    .append("a=fmtp:").append(e[0]).append(" 0-16\r\n");
         }
         sdp.append("a=ptime:20\r\n").append("a=").append(direction.name().toLowerCase(Locale.ROOT)).append("\r\n");
         if (mux) {
@@ -234,12 +248,13 @@ public final class SdpNegotiator {
         }
     }
 
-    static AudioCodec byName(String name) {
-        return switch (name.toUpperCase(Locale.ROOT)) {
-            case "PCMU" -> G711.PCMU;
-            case "PCMA" -> G711.PCMA;
-            default -> null;
-        };
+    private static List<AudioCodec> offered(LocalMedia local) {
+        return local.codecs().stream().map(Codecs::byName).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** @return the telephone-event payload type of our offers for a clock rate */
+    static int telephoneEventPt(int clockRate) {
+        return clockRate == 8000 ? DEFAULT_TELEPHONE_EVENT : WIDEBAND_TELEPHONE_EVENT;
     }
 
     private static boolean contains(List<String> accepted, String name) {

@@ -61,7 +61,7 @@ class DtmfTest {
         byte[] b = new byte[4];
         List<String> packets = new ArrayList<>();
         while (s.active()) {
-            if (s.next(b, 0)) {
+            if (s.next(b, 0, 160)) {
                 packets.add((s.marker() ? "M" : "") + TelephoneEvent.event(b, 0) + (TelephoneEvent.end(b, 0) ? "E" : "")
                         + TelephoneEvent.duration(b, 0));
             }
@@ -81,7 +81,7 @@ class DtmfTest {
         long ts = 0;
         long eventTs = 0;
         while (s.active()) {
-            if (s.next(b, 0)) {
+            if (s.next(b, 0, 160)) {
                 if (s.marker()) {
                     eventTs = ts;
                 }

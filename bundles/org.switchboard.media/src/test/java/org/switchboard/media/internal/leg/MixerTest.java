@@ -16,7 +16,7 @@ class MixerTest {
     private final MediaClock clock = new MediaClock();
     private final UdpTransport transport = new UdpTransport(InetAddress.getLoopbackAddress(), 0, 65535, 1);
     private final Legs legs = new Legs(new LegContext(clock, transport, Executors.newSingleThreadExecutor(), () -> null,
-            Duration.ZERO, "127.0.0.1", p -> null));
+            Duration.ZERO, "127.0.0.1", p -> null, java.util.List.of("opus", "PCMU", "PCMA")));
 
     @AfterEach
     void close() {

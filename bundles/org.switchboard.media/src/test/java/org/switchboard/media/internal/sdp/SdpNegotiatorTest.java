@@ -33,6 +33,55 @@ class SdpNegotiatorTest {
         assertEquals("PCMU", SdpNegotiator.answer(Sdp.parse(offer("0 8")), LOCAL).negotiated().codec().name());
     }
 
+    /** Chromium's audio formats (as captured in ChromeInteropTest): Opus, RED, G722, PCMU, PCMA, CN, two telephone-events. */
+    private static final String[] CHROME = {"rtpmap:111 opus/48000/2", "fmtp:111 minptime=10;useinbandfec=1",
+        "rtpmap:63 red/48000/2", "fmtp:63 111/111", "rtpmap:9 G722/8000", "rtpmap:0 PCMU/8000", "rtpmap:8 PCMA/8000",
+        "rtpmap:13 CN/8000", "rtpmap:110 telephone-event/48000", "rtpmap:126 telephone-event/8000", "rtcp-mux"};
+    private static final LocalMedia ALL = new LocalMedia("192.0.2.1", 20000, 1, 0, List.of("opus", "PCMU", "PCMA"),
+            SecurityAttributes.NONE);
+
+    @Test
+    void chromesOfferGetsOpusWithTheOfferersPayloadTypeAndThe48kHzTelephoneEvent() {
+        var a = SdpNegotiator.answer(Sdp.parse(offer("111 63 9 0 8 13 110 126", CHROME)), ALL);
+        assertEquals("opus", a.negotiated().codec().name());
+        assertEquals(111, a.negotiated().payloadType());
+        assertEquals(110, a.negotiated().telephoneEvent());
+        assertEquals(48_000, a.negotiated().clockRate());
+        assertTrue(a.sdp().contains("m=audio 20000 RTP/AVP 111 110\r\n"), a.sdp());
+        assertTrue(a.sdp().contains("a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1;maxplaybackrate=8000;sprop-maxcapturerate=8000\r\n"), a.sdp());
+        assertTrue(a.sdp().contains("a=rtpmap:110 telephone-event/48000\r\n"), a.sdp());
+    }
+
+    @Test
+    void withoutOpusEnabledChromeGetsPcmuAndA_G711PhoneAlways() {
+        var chrome = SdpNegotiator.answer(Sdp.parse(offer("111 63 9 0 8 13 110 126", CHROME)), LOCAL);
+        assertEquals("PCMU", chrome.negotiated().codec().name());
+        assertEquals(126, chrome.negotiated().telephoneEvent());
+        var phone = SdpNegotiator.answer(Sdp.parse(offer("0 8 101", "rtpmap:101 telephone-event/8000")), ALL);
+        assertEquals("PCMU", phone.negotiated().codec().name());
+        assertEquals(101, phone.negotiated().telephoneEvent());
+        assertFalse(phone.sdp().contains("opus"), phone.sdp());
+    }
+
+    @Test
+    void opusAtAnotherClockRateIsNotOpus() {
+        var a = SdpNegotiator.answer(Sdp.parse(offer("96 0", "rtpmap:96 opus/16000")), ALL);
+        assertEquals("PCMU", a.negotiated().codec().name());
+    }
+
+    @Test
+    void ourOfferListsTheEnabledCodecsWithATelephoneEventPerClockRate() {
+        String sdp = SdpNegotiator.offer(ALL, "RTP/AVP", MediaDirection.SENDRECV);
+        assertTrue(sdp.contains("m=audio 20000 RTP/AVP 111 0 8 110 101\r\n"), sdp);
+        assertTrue(sdp.contains("a=rtpmap:111 opus/48000/2\r\n"), sdp);
+        assertTrue(sdp.contains("a=rtpmap:110 telephone-event/48000\r\n"), sdp);
+        assertTrue(sdp.contains("a=rtpmap:101 telephone-event/8000\r\n"), sdp);
+        var n = SdpNegotiator.applyAnswer(Sdp.parse(offer("111 110", "rtpmap:111 opus/48000/2",
+                "rtpmap:110 telephone-event/48000")), List.of("opus", "PCMU", "PCMA"));
+        assertEquals(111, n.payloadType());
+        assertEquals(110, n.telephoneEvent());
+    }
+
     @Test
     void dynamicPayloadTypesAreRecognisedByRtpmap() {
         var a = SdpNegotiator.answer(Sdp.parse(offer("111 97", "rtpmap:111 opus/48000/2", "rtpmap:97 PCMA/8000")), LOCAL);

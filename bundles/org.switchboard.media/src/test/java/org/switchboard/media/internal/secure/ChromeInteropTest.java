@@ -23,6 +23,7 @@ import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.UDPTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.api.media.Codec;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.media.internal.Engine;
@@ -104,12 +105,30 @@ class ChromeInteropTest {
             assertTrue(sdp.contains("a=fingerprint:" + SERVER_ID.fingerprint().format() + "\r\n"), sdp);
             assertTrue(sdp.contains("a=rtcp-mux\r\n"), sdp);
             assertTrue(sdp.contains("a=mid:0\r\n"), sdp);
-            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126\r\n").matcher(sdp).find(), sdp);
-            assertTrue(sdp.contains("a=rtpmap:126 telephone-event/8000\r\n"), "the 8 kHz telephone-event: " + sdp);
+            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 111 110\r\n").matcher(sdp).find(), sdp);
+            assertTrue(sdp.contains("a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1;maxplaybackrate=8000;sprop-maxcapturerate=8000\r\n"), sdp);
+            assertTrue(sdp.contains("a=rtpmap:110 telephone-event/48000\r\n"), "Opus's 48 kHz telephone-event: " + sdp);
             assertTrue(Pattern.compile("a=candidate:1 1 udp \\d+ 127\\.0\\.0\\.1 \\d+ typ host\r\n").matcher(sdp).find(), sdp);
-            assertEquals("PCMU", leg.codec().name());
+            assertEquals(new Codec("opus", 111, 48000), leg.codec());
         } finally {
             leg.close();
+        }
+    }
+
+    @Test
+    void withOpusDisabledChromeGetsPcmuAndThe8kHzTelephoneEvent() {
+        Engine g711 = new Engine(new Engine.Settings(base + 102, base + 130, "", "127.0.0.1", Duration.ofSeconds(30), 1,
+                "PCMU, PCMA"));
+        g711.addSecurity(factory);
+        MediaLeg leg = g711.answer(chromeOffer("192.0.2.2", 48759), LegOptions.defaults("chrome"));
+        try {
+            String sdp = leg.localSdp();
+            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126\r\n").matcher(sdp).find(), sdp);
+            assertTrue(sdp.contains("a=rtpmap:126 telephone-event/8000\r\n"), "the 8 kHz telephone-event: " + sdp);
+            assertEquals(new Codec("PCMU", 0, 8000), leg.codec());
+        } finally {
+            leg.close();
+            g711.close();
         }
     }
 
@@ -117,7 +136,8 @@ class ChromeInteropTest {
     void mediaGoesToTheIceCheckedAddressNotToTheSdpAddress() throws Exception {
         engine.addSecurity(factory);
         // trickle style: c=0.0.0.0 port 9 is "no candidate yet", not the old hold
-        MediaLeg leg = engine.answer(chromeOffer("0.0.0.0", 9), LegOptions.defaults("chrome"));
+        // PCMU only (the leg's options restrict the enabled codecs): the test talks G.711
+        MediaLeg leg = engine.answer(chromeOffer("0.0.0.0", 9), new LegOptions("chrome", List.of("PCMU"), null));
         try (UdpLeg browser = new UdpLeg()) {
             String sdp = leg.localSdp();
             assertTrue(sdp.contains("a=sendrecv\r\n"), "c=0.0.0.0 with ICE is not hold: " + sdp);
@@ -197,8 +217,8 @@ class ChromeInteropTest {
         MediaLeg leg = engine.offer(LegOptions.defaults("to-browser"), "UDP/TLS/RTP/SAVPF");
         try (UdpLeg browser = new UdpLeg()) {
             String sdp = leg.localSdp();
-            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 8 101\r\n").matcher(sdp).find(), sdp);
-            for (String line : List.of("a=ice-lite", "a=group:BUNDLE 0", "a=mid:0", "a=rtcp-mux", "a=setup:actpass",
+            assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 111 0 8 110 101\r\n").matcher(sdp).find(), sdp);
+            for (String line : List.of("a=rtpmap:111 opus/48000/2", "a=rtpmap:110 telephone-event/48000","a=ice-lite", "a=group:BUNDLE 0", "a=mid:0", "a=rtcp-mux", "a=setup:actpass",
                     "a=fingerprint:" + SERVER_ID.fingerprint().format(), "a=rtpmap:101 telephone-event/8000")) {
                 assertTrue(sdp.contains(line + "\r\n"), line + " in\n" + sdp);
             }
