@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opus (RFC 6716, RTP payload RFC 7587) through Concentus: the encoder works at the engine's
- * 8 kHz (mono, VOIP application, low complexity, in-band FEC); the decoder at 48 kHz, then a
- * {@link Decimator} brings it to 8 kHz: Concentus 1.0.2 decodes hybrid (SILK + CELT) packets,
- * which browsers send, to silence at any output rate below 48 kHz. The RTP clock is 48 kHz
- * whatever the audio rate (960 per 20 ms). Encoder and decoder keep state, so every leg gets its own instance
+ * 8 kHz (mono, VOIP application, low complexity, in-band FEC). The decoder works at 8 kHz while
+ * the peer sends SILK-only packets (what our {@code maxplaybackrate=8000} asks a browser for);
+ * the first hybrid or CELT packet moves it to 48 kHz for good, with a {@link Decimator} down to
+ * 8 kHz: Concentus 1.0.2 decodes hybrid packets to silence at any output rate below 48 kHz. The
+ * RTP clock is 48 kHz whatever the audio rate (960 per 20 ms). Encoder and decoder keep state, so every leg gets its own instance
  * ({@link #newInstance()}); {@link #OPUS} only describes the codec for negotiation.
  */
 public final class Opus implements AudioCodec {
@@ -35,6 +36,7 @@ public final class Opus implements AudioCodec {
 
     private OpusEncoder encoder;
     private OpusDecoder decoder;
+    private boolean wideDecoder;
     private short[] scratch;
     private Decimator decimator;
     private boolean warned;
@@ -97,11 +99,18 @@ public final class Opus implements AudioCodec {
         try {
             if (scratch == null) {
                 scratch = new short[MAX_FRAME];
-                decimator = new Decimator(MAX_FRAME);
             }
-            int frame = fec || in == null ? pcm.length * Decimator.FACTOR : MAX_FRAME;
-            int n = decoder().decode(in, off, len, scratch, 0, frame, fec);
-            int copied = decimator.process(scratch, n, pcm);
+            OpusDecoder d = decoder(in != null && len > 0 && !silkOnly(in[off]));
+            int factor = wideDecoder ? Decimator.FACTOR : 1;
+            int frame = fec || in == null ? pcm.length * factor : MAX_FRAME / (Decimator.FACTOR / factor);
+            int n = d.decode(in, off, len, scratch, 0, frame, fec);
+            int copied;
+            if (wideDecoder) {
+                copied = decimator.process(scratch, n, pcm);
+            } else {
+                copied = Math.min(n, pcm.length);
+                System.arraycopy(scratch, 0, pcm, 0, copied);
+            }
             java.util.Arrays.fill(pcm, copied, pcm.length, (short) 0);
             return copied;
         } catch (OpusException | RuntimeException e) {
@@ -124,11 +133,19 @@ public final class Opus implements AudioCodec {
         return encoder;
     }
 
-    private OpusDecoder decoder() throws OpusException {
-        if (decoder == null) {
-            decoder = new OpusDecoder(DECODE_RATE, 1);
+    /** @param wide whether the packet needs the 48 kHz decoder (hybrid or CELT) */
+    private OpusDecoder decoder(boolean wide) throws OpusException {
+        if (decoder == null || wide && !wideDecoder) {
+            wideDecoder = wide;
+            decoder = new OpusDecoder(wide ? DECODE_RATE : RATE, 1);
+            decimator = wide ? new Decimator(MAX_FRAME) : null;
         }
         return decoder;
+    }
+
+    /** @return whether a packet's TOC byte says SILK only (configurations 0-11, RFC 6716 section 3.1) */
+    static boolean silkOnly(byte toc) {
+        return ((toc & 0xFF) >> 3) < 12;
     }
 
     private void warnOnce(String what, Exception e) {

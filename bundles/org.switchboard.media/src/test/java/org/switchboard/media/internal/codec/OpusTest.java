@@ -65,6 +65,33 @@ public class OpusTest {
     }
 
     @Test
+    void aDecoderOnSilkPacketsMovesTo48kHzForTheFirstHybridOne() throws Exception {
+        AudioCodec narrow = Opus.OPUS.newInstance();
+        AudioCodec decoder = Opus.OPUS.newInstance();
+        byte[] packet = new byte[1500];
+        short[] frame = new short[FRAME];
+        short[] in = tone(FRAME);
+        int len = narrow.encode(in, FRAME, packet, 0);
+        assertTrue(Opus.silkOnly(packet[0]), "our 8 kHz encoder makes SILK-only packets");
+        assertEquals(FRAME, decoder.decode(packet, 0, len, frame));
+        var wide = new io.github.jaredmdobson.concentus.OpusEncoder(48_000, 1,
+                io.github.jaredmdobson.concentus.OpusApplication.OPUS_APPLICATION_VOIP);
+        wide.setBitrate(32_000);
+        short[] loud = new short[960];
+        double heard = 0;
+        for (int f = 0; f < 20; f++) {
+            for (int i = 0; i < 960; i++) {
+                loud[i] = (short) (5000 * Math.sin(2 * Math.PI * 440 * (f * 960 + i) / 48000.0));
+            }
+            len = wide.encode(loud, 0, 960, packet, 0, 1275);
+            assertEquals(FRAME, decoder.decode(packet, 0, len, frame));
+            heard = energy(frame);
+        }
+        assertTrue(!Opus.silkOnly(packet[0]), "hybrid packets");
+        assertTrue(heard > 1_000_000, "the hybrid stream is heard: " + heard);
+    }
+
+    @Test
     void aLostFrameIsConcealedNotSilent() {
         // frame 50 is lost: one decoder has nothing else (PLC), the other has frame 51 at hand (FEC, else PLC)
         AudioCodec encoder = Opus.OPUS.newInstance();
