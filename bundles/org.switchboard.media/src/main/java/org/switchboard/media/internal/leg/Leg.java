@@ -1,12 +1,9 @@
 package org.switchboard.media.internal.leg;
 
 import java.net.InetSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.switchboard.api.media.AudioFrame;
@@ -25,7 +22,6 @@ import org.switchboard.api.media.PlayResult;
 import org.switchboard.api.media.RecordOptions;
 import org.switchboard.api.media.RecordResult;
 import org.switchboard.api.media.Subscription;
-import org.switchboard.media.internal.audio.Wav;
 import org.switchboard.media.internal.codec.AudioCodec;
 import org.switchboard.media.internal.dtmf.DtmfReceiver;
 import org.switchboard.media.internal.dtmf.DtmfSender;
@@ -40,8 +36,9 @@ import org.switchboard.media.internal.transport.PacketSecurity;
 
 /**
  * One media leg. SDP state changes under the leg's lock (signalling threads); packets come in on
- * an I/O thread through the {@link InboundChain}; everything else (playout, primitives, sending)
- * runs on the clock thread.
+ * an I/O thread through the {@link InboundChain}; everything else runs on the clock thread:
+ * {@link Playout} (jitter buffer and decoder), {@link Primitives} (what applications run on the
+ * leg), the {@link OutboundChain} and the {@link RtcpChannel}.
  */
 public final class Leg implements MediaLeg, MediaClock.Client {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Leg.class);
@@ -51,26 +48,14 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     private final LegSocket socket;
     private final PacketSecurity security;
     private final JitterBuffer jitter = new JitterBuffer(8000);
-    private final DtmfSender dtmfOut = new DtmfSender();
+    private final Playout playout = new Playout(jitter);
+    private final Primitives primitives;
     private final InboundChain inbound;
     private final OutboundChain outbound;
     private final RtcpChannel rtcp;
-    private final ConcurrentLinkedQueue<DtmfEvent> dtmfIn = new ConcurrentLinkedQueue<>();
-    private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LegEndReason>> endListeners = new CopyOnWriteArrayList<>();
     private final long timeoutMs;
-    private final byte[] payload = new byte[1500];
-    private final short[] rx = new short[OutFrame.SAMPLES];
     private final short[] mixOut = new short[OutFrame.SAMPLES];
-    private final StringBuilder digitBuffer = new StringBuilder();
-    private final List<Tap> taps = new ArrayList<>();
-    private boolean hasRx;
-    private AudioCodec codecType;
-    private AudioCodec codec;
-    private Playback player;
-    private DigitCollection collector;
-    private Recording recorder;
-    private Echo echo;
     private volatile Mixer mixer;
     private volatile long lastActivity;
     private volatile InetSocketAddress remote;
@@ -84,7 +69,9 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         this.socket = socket;
         this.security = security;
         this.timeoutMs = (timeout == null ? ctx.rtpTimeout() : timeout).toMillis();
-        DtmfReceiver receiver = new DtmfReceiver((digit, samples) -> dtmfIn.add(
+        DtmfSender dtmfOut = new DtmfSender();
+        this.primitives = new Primitives(ctx, id, this::ended, dtmfOut);
+        DtmfReceiver receiver = new DtmfReceiver((digit, samples) -> primitives.digit(
                 new DtmfEvent(digit, Duration.ofMillis(samples * 1000L / clockRate()), DtmfEvent.Source.RTP)));
         this.rtcp = new RtcpChannel(this, RtcpSession.random(), security, socket);
         this.inbound = new InboundChain(this, security, receiver, jitter, rtcp);
@@ -124,12 +111,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
 
     /** @return this leg's instance of the negotiated codec (clock thread: codecs may keep state) */
     AudioCodec codecInstance() {
-        AudioCodec type = signalling.negotiated().codec();
-        if (type != codecType) {
-            codecType = type;
-            codec = type.newInstance();
-        }
-        return codec;
+        return playout.codec(signalling.negotiated().codec());
     }
 
     boolean receiving() {
@@ -151,10 +133,6 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         }
     }
 
-    InetSocketAddress remoteRtp() {
-        return remote;
-    }
-
     /** Where RTP goes: the security layer's choice (the ICE-selected address), else the SDP's or latched one. */
     InetSocketAddress destination() {
         InetSocketAddress selected = security.remoteAddress();
@@ -166,14 +144,6 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         remote = address;
         rtcp.remote(rtcpAddress);
         activity();
-    }
-
-    LegSocket socket() {
-        return socket;
-    }
-
-    PacketSecurity security() {
-        return security;
     }
 
     // ---- mixing
@@ -195,15 +165,15 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     }
 
     void hasReceivedForTest(boolean value) {
-        hasRx = value;
+        playout.hasReceived(value);
     }
 
     boolean hasReceived() {
-        return hasRx;
+        return playout.hasReceived();
     }
 
     short[] received() {
-        return rx;
+        return playout.received();
     }
 
     short[] mixOut() {
@@ -221,44 +191,13 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         if (ended) {
             return;
         }
-        DtmfEvent e;
-        while ((e = dtmfIn.poll()) != null) {
-            dispatch(e, now);
-        }
-        if (collector != null) {
-            collector.tick(now);
-            if (collector.done()) {
-                collector = null;
-            }
-        }
+        primitives.tick(now);
         if (timeoutMs > 0 && receiving() && now - lastActivity > timeoutMs) {
             end(LegEndReason.RTP_TIMEOUT);
             return;
         }
-        int len = jitter.poll(payload);
-        if (len > 0) {
-            codecInstance().decode(payload, 0, len, rx);
-            hasRx = true;
-        } else if (len < 0 && hasRx) {
-            int next = jitter.peek(payload);
-            if (codecInstance().conceal(next > 0 ? payload : null, 0, next, rx) == 0) {
-                for (int i = 0; i < rx.length; i++) {
-                    rx[i] = (short) (rx[i] / 2);
-                }
-            }
-        } else {
-            java.util.Arrays.fill(rx, (short) 0);
-            hasRx = false;
-        }
-        if (recorder != null) {
-            recorder.frame(rx, rx.length);
-            if (recorder.ending()) {
-                recorder = null;
-            }
-        }
-        for (Tap t : taps) {
-            t.deliver(AudioFrame.Direction.RECEIVED, rx, now);
-        }
+        playout.tick(signalling.negotiated().codec());
+        primitives.received(playout.received(), now);
     }
 
     @Override
@@ -268,46 +207,13 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         }
         var n = signalling.negotiated();
         OutFrame frame = outbound.frame();
-        if (player != null && !player.done() && player.read(frame.pcm, false)) {
-            // the prompt replaces whatever else would be sent
-        } else if (mixer != null) {
-            System.arraycopy(mixOut, 0, frame.pcm, 0, frame.pcm.length);
-        } else if (echo != null) {
-            System.arraycopy(rx, 0, frame.pcm, 0, frame.pcm.length);
-        } else {
-            java.util.Arrays.fill(frame.pcm, (short) 0);
-        }
-        for (Tap t : taps) {
-            t.deliver(AudioFrame.Direction.SENT, frame.pcm, now);
-        }
+        primitives.source(frame.pcm, mixer != null ? mixOut : null, playout.received(), now);
         if (n == null || !n.direction().sends() || destination() == null) {
             outbound.skip();
         } else {
             outbound.send();
         }
         rtcp.tick(now, outbound.timestamp());
-    }
-
-    private void dispatch(DtmfEvent e, long now) {
-        for (Consumer<DtmfEvent> l : dtmfListeners) {
-            l.accept(e);
-        }
-        if (player != null && !player.done() && player.bargeIn()) {
-            player.interrupt(e.digit());
-            player = null;
-        }
-        if (recorder != null) {
-            recorder.digit(e.digit());
-            if (recorder.ending()) {
-                recorder = null;
-                return;
-            }
-        }
-        if (collector != null && !collector.done()) {
-            collector.digit(e.digit(), now);
-        } else if (digitBuffer.length() < 32) {
-            digitBuffer.append(e.digit());
-        }
     }
 
     /** Ends the leg on the clock thread. */
@@ -321,27 +227,13 @@ public final class Leg implements MediaLeg, MediaClock.Client {
             LOG.debug("{} ended ({}): sent {}, jitter buffer: {}", id, reason, outbound.sent(), jitter.stats());
         }
         ctx.clock().remove(this);
-        for (LegOperation<?> op : operations()) {
-            if (op != null && !op.done()) {
-                op.legEnded();
-            }
-        }
-        taps.clear();
+        primitives.legEnded();
         rtcp.bye(outbound.timestamp());
         security.close();
         socket.close();
         for (Consumer<LegEndReason> l : endListeners) {
             l.accept(reason);
         }
-    }
-
-    private List<LegOperation<?>> operations() {
-        List<LegOperation<?>> ops = new ArrayList<>(taps);
-        ops.add(player);
-        ops.add(collector);
-        ops.add(recorder);
-        ops.add(echo);
-        return ops;
     }
 
     // ---- MediaLeg
@@ -390,8 +282,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
 
     @Override
     public Subscription onDtmf(Consumer<DtmfEvent> listener) {
-        dtmfListeners.add(listener);
-        return () -> dtmfListeners.remove(listener);
+        return primitives.onDtmf(listener);
     }
 
     @Override
@@ -405,131 +296,37 @@ public final class Leg implements MediaLeg, MediaClock.Client {
 
     @Override
     public void injectDtmf(char digit, Duration duration) {
-        dtmfIn.add(new DtmfEvent(digit, duration, DtmfEvent.Source.SIGNALLING));
+        primitives.digit(new DtmfEvent(digit, duration, DtmfEvent.Source.SIGNALLING));
     }
 
     @Override
     public MediaOperation<Void> sendDtmf(String digits, Duration duration) {
-        Echo op = new Echo(ctx.clock(), () -> { });
-        ctx.clock().execute(() -> {
-            for (char c : digits.toCharArray()) {
-                dtmfOut.queue(c, (int) duration.toMillis());
-            }
-            op.finish(null);
-        });
-        return op;
+        return primitives.sendDtmf(digits, duration);
     }
 
     @Override
     public MediaOperation<PlayResult> play(List<AudioRef> prompts, boolean bargeIn) {
-        Playback p = new Playback(ctx.clock(), bargeIn, () -> { });
-        new PromptLoader(ctx.clock(), ctx.blocking(), ctx.blobs()).load(prompts, p, () -> {
-            if (ended) {
-                p.legEnded();
-                return;
-            }
-            if (player != null && !player.done()) {
-                player.stopped();
-            }
-            player = p;
-        });
-        return p;
+        return primitives.play(prompts, bargeIn);
     }
 
     @Override
     public MediaOperation<DigitResult> collectDigits(DigitOptions options) {
-        DigitCollection c = new DigitCollection(ctx.clock(), options);
-        ctx.clock().execute(() -> {
-            if (ended) {
-                c.legEnded();
-                return;
-            }
-            if (collector != null && !collector.done()) {
-                collector.stopped();
-            }
-            collector = c;
-            c.start(ctx.clock().now());
-            while (digitBuffer.length() > 0 && !c.done()) {
-                char d = digitBuffer.charAt(0);
-                digitBuffer.deleteCharAt(0);
-                c.digit(d, ctx.clock().now());
-            }
-        });
-        return c;
+        return primitives.collectDigits(options);
     }
 
     @Override
     public MediaOperation<RecordResult> record(RecordOptions options) {
-        Recording r = new Recording(ctx.clock(), options, this::write);
-        ctx.clock().execute(() -> {
-            if (ended) {
-                r.legEnded();
-            } else {
-                if (recorder != null) {
-                    recorder.stopped();
-                }
-                recorder = r;
-            }
-        });
-        return r;
-    }
-
-    private void write(Recording r, short[] samples, int count, Consumer<Throwable> done) {
-        ctx.blocking().execute(() -> {
-            try {
-                AudioRef target = r.options().target();
-                if (target instanceof AudioRef.File f) {
-                    try (var out = Files.newOutputStream(f.path())) {
-                        Wav.write(out, samples, count);
-                    }
-                } else {
-                    var store = ctx.blobs().get();
-                    if (store == null) {
-                        throw new java.io.IOException("no BlobStore service is registered to record to " + target);
-                    }
-                    try (var out = Channels.newOutputStream(store.write(((AudioRef.Blob) target).key()))) {
-                        Wav.write(out, samples, count);
-                    }
-                }
-                done.accept(null);
-            } catch (java.io.IOException | RuntimeException e) {
-                done.accept(e);
-            }
-        });
+        return primitives.record(options);
     }
 
     @Override
     public MediaOperation<Void> tap(int sampleRate, Consumer<AudioFrame> consumer) {
-        Tap[] holder = new Tap[1];
-        Tap t = new Tap(ctx.clock(), id, sampleRate, consumer, () -> taps.remove(holder[0]));
-        holder[0] = t;
-        ctx.clock().execute(() -> {
-            if (ended) {
-                t.legEnded();
-            } else {
-                taps.add(t);
-            }
-        });
-        return t;
+        return primitives.tap(sampleRate, consumer);
     }
 
     @Override
     public MediaOperation<Void> echo() {
-        Echo[] holder = new Echo[1];
-        Echo e = new Echo(ctx.clock(), () -> {
-            if (echo == holder[0]) {
-                echo = null;
-            }
-        });
-        holder[0] = e;
-        ctx.clock().execute(() -> {
-            if (ended) {
-                e.legEnded();
-            } else {
-                echo = e;
-            }
-        });
-        return e;
+        return primitives.echo();
     }
 
     @Override
