@@ -107,6 +107,39 @@ class LoopbackTest {
         leg.close();
     }
 
+    /** With Opus, telephone-event runs at 48 kHz: durations are in 48 kHz units both ways. */
+    @Test
+    void opusLegsUseThe48kHzTelephoneEvent() throws Exception {
+        DatagramSocket phone = phone();
+        MediaLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + phone.getLocalPort() + " RTP/AVP 111 110 126\r\na=rtpmap:111 opus/48000/2\r\n"
+                + "a=rtpmap:110 telephone-event/48000\r\na=rtpmap:126 telephone-event/8000\r\na=rtcp-mux\r\n",
+                LegOptions.defaults("opus-dtmf"));
+        assertTrue(leg.localSdp().contains("m=audio " + mediaAddress(leg.localSdp()).getPort() + " RTP/AVP 111 110\r\n"),
+                leg.localSdp());
+        AtomicReference<DtmfEvent> digit = new AtomicReference<>();
+        leg.onDtmf(digit::set);
+        InetSocketAddress media = mediaAddress(leg.localSdp());
+        byte[] buf = new byte[16];
+        for (int i = 0; i < 4; i++) {
+            TelephoneEvent.write(buf, 12, TelephoneEvent.code('5'), i >= 1, 10, 960 * (i + 1));
+            RtpWriter.header(buf, 0, 110, i == 0, 700 + i, 48_000, 42);
+            phone.send(new DatagramPacket(buf, 16, media));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> digit.get() != null);
+        assertEquals('5', digit.get().digit());
+        assertEquals(Duration.ofMillis(40), digit.get().duration(), "1920 units at 48 kHz");
+        leg.sendDtmf("9", Duration.ofMillis(100));
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            DatagramPacket p = receive(phone);
+            RtpPacket rtp = new RtpPacket();
+            return p != null && rtp.parse(p.getData(), 0, p.getLength()) && rtp.payloadType() == 110
+                    && TelephoneEvent.end(p.getData(), rtp.payloadOffset())
+                    && TelephoneEvent.duration(p.getData(), rtp.payloadOffset()) == 5 * 960;
+        });
+        leg.close();
+    }
+
     @Test
     void bridgeCarriesAudioBetweenTwoPhones() throws Exception {
         DatagramSocket alice = phone();

@@ -62,7 +62,11 @@ public final class SdpNegotiator {
         return new Answer(n, sdp.toString());
     }
 
-    /** @return an offer of every accepted codec plus telephone-event, sendrecv, rtcp-mux */
+    /**
+     * @return an offer of the accepted codecs plus a telephone-event per clock rate, rtcp-mux; Opus
+     *     only in the browsers' profile ({@code UDP/TLS/RTP/SAVPF}): SIP phones and trunks get
+     *     G.711 from us (Opus costs ~100x its CPU), though they may offer Opus themselves
+     */
     public static String offer(LocalMedia local, String profile, MediaDirection direction) {
         StringBuilder sdp = header(local);
         boolean secure = local.security().fingerprint() != null;
@@ -189,7 +193,7 @@ public final class SdpNegotiator {
     private static void audio(StringBuilder sdp, LocalMedia local, String profile, int pt, AudioCodec codec, int te,
             MediaDirection direction, boolean mux, String mid) {
         sdp.append("m=audio ").append(local.port()).append(' ').append(profile);
-        List<AudioCodec> codecs = codec != null ? List.of(codec) : offered(local);
+        List<AudioCodec> codecs = codec != null ? List.of(codec) : offered(local, profile);
         List<int[]> events = new java.util.ArrayList<>(); // {payload type, clock rate}
         for (AudioCodec c : codecs) {
             int rate = c.clockRate();
@@ -248,8 +252,10 @@ public final class SdpNegotiator {
         }
     }
 
-    private static List<AudioCodec> offered(LocalMedia local) {
-        return local.codecs().stream().map(Codecs::byName).filter(java.util.Objects::nonNull).toList();
+    private static List<AudioCodec> offered(LocalMedia local, String profile) {
+        boolean browser = profile.toUpperCase(Locale.ROOT).startsWith("UDP/TLS/");
+        return local.codecs().stream().map(Codecs::byName).filter(java.util.Objects::nonNull)
+                .filter(c -> browser || c.clockRate() == 8000).toList();
     }
 
     /** @return the telephone-event payload type of our offers for a clock rate */
