@@ -39,7 +39,9 @@ public interface MediaLeg extends AutoCloseable {
 
     /**
      * @param listener called on an engine thread with every DTMF digit the peer sends
-     *     (RFC 4733 events once per key press, and digits given to {@link #injectDtmf})
+     *     (RFC 4733 events once per key press, and digits given to {@link #injectDtmf}). The
+     *     first listener of a leg also gets the digits (up to 32) that came before it, so an
+     *     application that subscribes when it starts misses none pressed right after the answer
      * @return removes the listener
      */
     Subscription onDtmf(Consumer<DtmfEvent> listener);

@@ -107,6 +107,30 @@ class LoopbackTest {
         leg.close();
     }
 
+    /** An application subscribes a moment after the answer: digits pressed before reach it once. */
+    @Test
+    void digitsBeforeTheFirstListenerReachItOnce() throws Exception {
+        DatagramSocket phone = phone();
+        MediaLeg leg = engine.answer(offer(phone), LegOptions.defaults("early-dtmf"));
+        leg.injectDtmf('4', Duration.ofMillis(100));
+        leg.injectDtmf('2', Duration.ofMillis(100));
+        // a collection that starts later returns the kept digits: both were dispatched before anyone listened
+        org.switchboard.api.media.DigitResult kept = leg.collectDigits(new org.switchboard.api.media.DigitOptions(2,
+                Duration.ofSeconds(5), Duration.ofSeconds(5), "")).result().toCompletableFuture().get(5,
+                java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("42", kept.digits());
+
+        List<Character> first = new CopyOnWriteArrayList<>();
+        List<Character> second = new CopyOnWriteArrayList<>();
+        leg.onDtmf(e -> first.add(e.digit()));
+        leg.onDtmf(e -> second.add(e.digit()));
+        leg.injectDtmf('7', Duration.ofMillis(100));
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 3 && second.size() == 1);
+        assertEquals(List.of('4', '2', '7'), first);
+        assertEquals(List.of('7'), second, "only the first listener gets the early digits");
+        leg.close();
+    }
+
     /** With Opus, telephone-event runs at 48 kHz: durations are in 48 kHz units both ways. */
     @Test
     void opusLegsUseThe48kHzTelephoneEvent() throws Exception {

@@ -25,6 +25,7 @@ import org.switchboard.media.internal.dtmf.DtmfSender;
  * every field here; the leg calls {@link #tick}, {@link #received} and {@link #source} each tick.
  */
 final class Primitives {
+    private static final int MAX_UNHEARD = 32;
     private final LegContext ctx;
     private final String legId;
     private final BooleanSupplier ended;
@@ -32,6 +33,10 @@ final class Primitives {
     private final RecordingWriter writer;
     private final ConcurrentLinkedQueue<DtmfEvent> dtmfIn = new ConcurrentLinkedQueue<>();
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
+    /** Digits that came before the first listener (guarded by this); it gets them when it subscribes. */
+    private final List<DtmfEvent> unheard = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Runnable> replays = new ConcurrentLinkedQueue<>();
+    private boolean subscribed;
     private final StringBuilder digitBuffer = new StringBuilder();
     private final List<Tap> taps = new ArrayList<>();
     private Playback player;
@@ -52,13 +57,31 @@ final class Primitives {
         dtmfIn.add(e);
     }
 
+    /**
+     * Adds a listener. The first one also gets, on the next tick, the digits that came before
+     * it (an application subscribes when it starts, a moment after the call was answered).
+     */
     Subscription onDtmf(Consumer<DtmfEvent> listener) {
-        dtmfListeners.add(listener);
+        synchronized (this) {
+            dtmfListeners.add(listener);
+            if (!subscribed) {
+                subscribed = true;
+                List<DtmfEvent> early = List.copyOf(unheard);
+                unheard.clear();
+                if (!early.isEmpty()) {
+                    replays.add(() -> early.forEach(listener));
+                }
+            }
+        }
         return () -> dtmfListeners.remove(listener);
     }
 
     /** Start of a tick: digits that arrived, digit timeouts. */
     void tick(long now) {
+        Runnable replay;
+        while ((replay = replays.poll()) != null) {
+            replay.run();
+        }
         DtmfEvent e;
         while ((e = dtmfIn.poll()) != null) {
             dispatch(e, now);
@@ -106,8 +129,17 @@ final class Primitives {
     }
 
     private void dispatch(DtmfEvent e, long now) {
-        for (Consumer<DtmfEvent> l : dtmfListeners) {
-            l.accept(e);
+        boolean early;
+        synchronized (this) {
+            early = !subscribed;
+            if (early && unheard.size() < MAX_UNHEARD) {
+                unheard.add(e);
+            }
+        }
+        if (!early) {
+            for (Consumer<DtmfEvent> l : dtmfListeners) {
+                l.accept(e);
+            }
         }
         if (player != null && !player.done() && player.bargeIn()) {
             player.interrupt(e.digit());
