@@ -78,10 +78,7 @@ final class Primitives {
 
     /** Start of a tick: digits that arrived, digit timeouts. */
     void tick(long now) {
-        Runnable replay;
-        while ((replay = replays.poll()) != null) {
-            replay.run();
-        }
+        replayEarlyDigits();
         DtmfEvent e;
         while ((e = dtmfIn.poll()) != null) {
             dispatch(e, now);
@@ -91,6 +88,13 @@ final class Primitives {
             if (collector.done()) {
                 collector = null;
             }
+        }
+    }
+
+    private void replayEarlyDigits() {
+        Runnable replay;
+        while ((replay = replays.poll()) != null) {
+            replay.run();
         }
     }
 
@@ -137,6 +141,7 @@ final class Primitives {
             }
         }
         if (!early) {
+            replayEarlyDigits(); // queued before this digit came: the early ones go first
             for (Consumer<DtmfEvent> l : dtmfListeners) {
                 l.accept(e);
             }
