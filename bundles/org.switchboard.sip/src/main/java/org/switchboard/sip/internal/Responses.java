@@ -16,9 +16,20 @@ public final class Responses {
     /** Starts the To tag of every final response the platform makes itself, so that ACKs for them are recognised. */
     public static final String LOCAL_TAG_PREFIX = "sb";
     private final SipContext sip;
+    private final StatelessAnswers answers;
 
     public Responses(SipContext sip) {
+        this(sip, new StatelessAnswers(0, 0, System::currentTimeMillis));
+    }
+
+    public Responses(SipContext sip, StatelessAnswers answers) {
         this.sip = sip;
+        this.answers = answers;
+    }
+
+    /** @return the responses sent statelessly, for retransmissions */
+    public StatelessAnswers answers() {
+        return answers;
     }
 
     /** Creates a response; final ones get a To tag when the request had none, as RFC 3261 8.2.6.2 asks. */
@@ -45,6 +56,7 @@ public final class Responses {
                 tx.sendResponse(response);
             } else {
                 sip.provider().sendResponse(response);
+                answers.remember(request, response);
             }
         } catch (SipException | RuntimeException e) {
             LOG.debug("Could not send {} to {} {}: {}", response.getStatusCode(), request.getMethod(),

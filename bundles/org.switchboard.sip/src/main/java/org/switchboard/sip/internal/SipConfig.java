@@ -54,11 +54,11 @@ public @interface SipConfig {
     @AttributeDefinition(description = "How long a block lasts (seconds)")
     int auth_block_seconds() default 300;
 
-    @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. Many clients (sipsak, Net::SIP) answer only the first challenge and know only MD5, so MD5 comes first by default; put SHA-256 first for fleets that support RFC 8760")
-    String[] auth_algorithms() default {"MD5", "SHA-256"};
+    @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. MD5 alone by default, as Asterisk and Kamailio do: many clients (JsSIP, SIP.js, baresip 1.x) abort on a 401 that also holds a challenge with an algorithm they do not know. Add SHA-256 (RFC 8760) when every client of the realm supports it")
+    String[] auth_algorithms() default {"MD5"};
 
-    @AttributeDefinition(description = "User-Agent prefixes of clients that fail on a challenge with an algorithm they do not know (baresip 1.x, JsSIP 3, SIP.js): they are challenged with MD5 alone")
-    String[] auth_md5_only_user_agents() default {"baresip", "jssip", "sip.js"};
+    @AttributeDefinition(description = "Only when auth.algorithms offers more than MD5: User-Agent prefixes of clients that get the MD5 challenge alone. Empty by default: the default offers MD5 alone and needs no guessing")
+    String[] auth_md5_only_user_agents() default {};
 
     @AttributeDefinition(description = "How long a nonce stays valid (seconds); older ones get stale=true")
     int nonce_ttl_seconds() default 300;
@@ -68,4 +68,25 @@ public @interface SipConfig {
 
     @AttributeDefinition(description = "Threads that process incoming SIP messages (5 measured best on 2 cores)")
     int udp_threads() default 5;
+
+    @AttributeDefinition(description = "Datagrams that may wait for the UDP workers, all together. Past half of a worker's share, new initial requests get 503 with Retry-After; responses and in-dialog requests are queued until it is full")
+    int udp_queue_messages() default 4096;
+
+    @AttributeDefinition(description = "KiB those waiting datagrams may hold (each costs its own size)")
+    int udp_queue_kib() default 16384;
+
+    @AttributeDefinition(description = "Milliseconds the oldest waiting datagram may have waited before new initial requests get 503 (their senders retransmit after 500 ms)")
+    int overload_queue_delay_ms() default 200;
+
+    @AttributeDefinition(description = "Open SIP transactions (client and server) before new initial requests get 503")
+    int overload_max_transactions() default 20000;
+
+    @AttributeDefinition(description = "TCP, TLS and WebSocket messages waiting for a worker before new initial requests get 503")
+    int overload_max_pending() default 2000;
+
+    @AttributeDefinition(description = "Retry-After (seconds) of the 503 sent when overloaded")
+    int overload_retry_after_seconds() default 5;
+
+    @AttributeDefinition(description = "Stateless final responses kept so that a UDP retransmission gets the same answer (about 0.5 KB each; 0 turns it off)")
+    int response_cache_entries() default 32768;
 }

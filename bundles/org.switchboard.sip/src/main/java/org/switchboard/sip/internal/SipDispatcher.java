@@ -15,6 +15,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.internal.app.AppHost;
+import org.switchboard.sip.internal.overload.LoadGate;
 import org.switchboard.sip.internal.proxy.Proxy;
 import org.switchboard.sip.internal.registrar.Registrar;
 
@@ -32,9 +33,11 @@ final class SipDispatcher implements SipListener {
     private final Proxy proxy;
     private final ServerTransactions transactions;
     private final AppHost host;
+    private final LoadGate gate;
 
     SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy,
-            ServerTransactions transactions, AppHost host) {
+            ServerTransactions transactions, AppHost host, LoadGate gate) {
+        this.gate = gate;
         this.host = host;
         this.sip = sip;
         this.transactions = transactions;
@@ -55,6 +58,16 @@ final class SipDispatcher implements SipListener {
             return;
         }
         ServerTransaction tx = event.getServerTransaction();
+        if (tx == null && answeredBefore(req)) {
+            return;
+        }
+        if (gate.overloaded() && initial(req)) {
+            gate.shed();
+            Response busy = responses.create(503, req, "Service Unavailable");
+            busy.addHeader(retryAfter());
+            responses.send(tx, req, busy);
+            return;
+        }
         if (tx == null && Request.CANCEL.equals(req.getMethod())) {
             ServerTransactions.Opened opened = transactions.open(req);
             if (opened.retransmission()) {
@@ -102,6 +115,36 @@ final class SipDispatcher implements SipListener {
         } catch (Exception | LinkageError e) {
             LOG.warn("Failed to handle {} {} from {}: {}", req.getMethod(), req.getRequestURI(), in.source(), e.toString(), e);
             responses.reply(tx, req, 500, "Server Internal Error");
+        }
+    }
+
+    /** Sends a retransmitted request the response it already got; true if it was one. */
+    private boolean answeredBefore(Request req) {
+        Response previous = responses.answers().previous(req, sip.messages());
+        if (previous == null) {
+            return false;
+        }
+        try {
+            sip.provider().sendResponse(previous);
+        } catch (javax.sip.SipException | RuntimeException e) {
+            LOG.debug("Could not send the response again: {}", e.toString());
+        }
+        return true;
+    }
+
+    /** @return whether a request starts something new (no To tag, not ending or continuing anything) */
+    static boolean initial(Request req) {
+        String m = req.getMethod();
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) req.getHeader(javax.sip.header.ToHeader.NAME);
+        return (to == null || to.getTag() == null) && !Request.CANCEL.equals(m) && !Request.BYE.equals(m)
+                && !Request.PRACK.equals(m) && !Request.ACK.equals(m);
+    }
+
+    private javax.sip.header.RetryAfterHeader retryAfter() {
+        try {
+            return sip.headers().createRetryAfterHeader(gate.limits().retryAfterSeconds());
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
         }
     }
 

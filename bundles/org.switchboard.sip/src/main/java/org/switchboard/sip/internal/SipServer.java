@@ -42,6 +42,7 @@ import org.switchboard.sip.internal.proxy.Proxy;
 import org.switchboard.sip.internal.proxy.TargetResolver;
 import org.switchboard.sip.internal.registrar.Registrar;
 import org.switchboard.sip.internal.registrar.RegistrarPolicy;
+import org.switchboard.sip.internal.overload.OverloadLimits;
 import org.switchboard.sip.internal.transport.StackProperties;
 import org.switchboard.sip.internal.transport.SwitchboardStack;
 import org.switchboard.sip.internal.transport.Transport;
@@ -73,7 +74,7 @@ public class SipServer implements SipDomains {
         long start = System.nanoTime();
         domains = new LocalDomains(ConfigValues.list(config.domains()), config.advertised_address());
         stack = new SwitchboardStack(StackProperties.of("switchboard-" + INSTANCES.incrementAndGet(),
-                settings.positive("udp.threads", config::udp_threads, 5), tls));
+                settings.positive("udp.threads", config::udp_threads, 5), tls), limits(config, settings));
         try {
             SipContext sip = new SipContext(listen(config, settings), new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), domains, ports(), (org.switchboard.sip.internal.transport.FlowRouter) stack.getRouter());
@@ -85,7 +86,8 @@ public class SipServer implements SipDomains {
                             Duration.ofSeconds(settings.positive("auth.block.seconds", config::auth_block_seconds, 300)), clock),
                     algorithms(config.auth_algorithms()), ConfigValues.list(config.auth_md5_only_user_agents()).stream()
                             .map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
-            Responses responses = new Responses(sip);
+            Responses responses = new Responses(sip, new StatelessAnswers(
+                    settings.number("response.cache.entries", config::response_cache_entries, 0), 32_000, clock::millis));
             int[] expiry = SipSettings.expiryBounds(settings.positive("min.expires", config::min_expires, 60),
                     settings.positive("max.expires", config::max_expires, 3600));
             Registrar registrar = new Registrar(sip, responses, auth, location, new RegistrarPolicy(expiry[0], expiry[1],
@@ -98,7 +100,7 @@ public class SipServer implements SipDomains {
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
                     stack.connections());
-            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host));
+            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate()));
             stack.start();
         } catch (Exception | Error e) {
             stop();
@@ -106,6 +108,20 @@ public class SipServer implements SipDomains {
         }
         LOG.info("SIP ready in {} ms on {} (domain {}, realm {})", (System.nanoTime() - start) / 1_000_000,
                 transports.stream().map(Transport::uri).toList(), domains.canonical(), config.realm());
+    }
+
+    private static OverloadLimits limits(SipConfig c, SipSettings s) {
+        return new OverloadLimits(s.positive("udp.queue.messages", c::udp_queue_messages, 4096),
+                s.positive("udp.queue.kib", c::udp_queue_kib, 16384) * 1024L,
+                s.positive("overload.queue.delay.ms", c::overload_queue_delay_ms, 200),
+                s.positive("overload.max.transactions", c::overload_max_transactions, 20000),
+                s.positive("overload.max.pending", c::overload_max_pending, 2000),
+                s.positive("overload.retry.after.seconds", c::overload_retry_after_seconds, 5));
+    }
+
+    /** @return the state of every listener, and what overload control has shed */
+    public SwitchboardStack stack() {
+        return stack;
     }
 
     /** One thread for timer C; a cancelled timer leaves the queue at once instead of after 180 s. */

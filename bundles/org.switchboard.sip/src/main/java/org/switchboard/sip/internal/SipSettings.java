@@ -28,6 +28,10 @@ final class SipSettings {
         return number(key, configured, fallback, 1, Integer.MAX_VALUE, "a whole number above 0");
     }
 
+    int number(String key, IntSupplier configured, int fallback) {
+        return number(key, configured, fallback, 0, Integer.MAX_VALUE, "a whole number, 0 or more");
+    }
+
     private int number(String key, IntSupplier configured, int fallback, int min, int max, String what) {
         Object value = raw.get(key);
         if (value == null) {

@@ -99,6 +99,10 @@ public final class Authenticator {
         if (user == null || limiter.blocked("user " + user)) {
             return FORBIDDEN;
         }
+        Nonces.Check issued = nonces.issued(creds.getNonce());
+        if (issued == Nonces.Check.INVALID) {
+            return FRESH; // not our nonce: the response proves nothing either way, and the password is not looked at
+        }
         String nc = qop == null ? null : String.format(Locale.ROOT, "%08x", creds.getNonceCount());
         String ha1 = directory.credential(user, realm, alg.get()).map(Ha1::hash).orElse(dummyHa1);
         String expected = DigestResponse.expected(alg.get(), ha1, creds.getNonce(), nc, creds.getCNonce(),

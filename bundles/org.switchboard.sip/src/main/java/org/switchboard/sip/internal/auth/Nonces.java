@@ -46,24 +46,46 @@ public final class Nonces {
     }
 
     /**
+     * Checks a nonce without counting its use: the first step of digest verification, before
+     * the password is looked at, so that a response over a nonce never issued here tells nothing
+     * about the password.
+     *
+     * @return VALID, STALE (issued here, but expired) or INVALID (not issued here)
+     */
+    public Check issued(String nonce) {
+        byte[] raw = decode(nonce);
+        if (raw == null) {
+            return Check.INVALID;
+        }
+        long created = ByteBuffer.wrap(raw).getLong();
+        long now = clock.millis();
+        return now - created > ttl.toMillis() || created > now + 60_000 ? Check.STALE : Check.VALID;
+    }
+
+    private byte[] decode(String nonce) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (raw.length != RAW_LENGTH) {
+            return null;
+        }
+        byte[] expected = hmac.of(raw, 16);
+        byte[] given = new byte[16];
+        System.arraycopy(raw, 16, given, 0, 16);
+        return MessageDigest.isEqual(expected, given) ? raw : null;
+    }
+
+    /**
      * @param nonce the nonce a client sent back
      * @param nc its nonce-count, or -1 when the client used no qop (the nonce is then single-use)
      * @return whether the nonce was issued here, is fresh, and the count advanced
      */
     public Check verify(String nonce, long nc) {
-        byte[] raw;
-        try {
-            raw = Base64.getUrlDecoder().decode(nonce);
-        } catch (IllegalArgumentException e) {
-            return Check.INVALID;
-        }
-        if (raw.length != RAW_LENGTH) {
-            return Check.INVALID;
-        }
-        byte[] expected = hmac.of(raw, 16);
-        byte[] given = new byte[16];
-        System.arraycopy(raw, 16, given, 0, 16);
-        if (!MessageDigest.isEqual(expected, given)) {
+        byte[] raw = decode(nonce);
+        if (raw == null) {
             return Check.INVALID;
         }
         long created = ByteBuffer.wrap(raw).getLong();

@@ -23,6 +23,7 @@ final class OrderedDispatch extends ScheduledThreadPoolExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(OrderedDispatch.class);
 
     private final ConcurrentHashMap<Object, Queue<Runnable>> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
 
     OrderedDispatch(String name, int threads) {
         super(threads, namedThreads(name));
@@ -45,8 +46,17 @@ final class OrderedDispatch extends ScheduledThreadPoolExecutor {
 
     /** Runs a task in a lane: after the tasks with the same key that came before it (none if null). */
     void execute(Object key, Runnable task) {
+        pending.incrementAndGet();
         if (key == null) {
-            super.execute(task);
+            super.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("A SIP task failed and its worker goes on: {}", e.toString(), e);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
             return;
         }
         boolean[] first = {false};
@@ -63,12 +73,18 @@ final class OrderedDispatch extends ScheduledThreadPoolExecutor {
         }
     }
 
+    /** @return tasks handed over and not yet finished (the stream transports' waiting messages) */
+    int pending() {
+        return pending.get();
+    }
+
     private void runInLane(Object key, Runnable task) {
         try {
             task.run();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("A SIP message task failed: {}", e.toString(), e);
+            LOG.error("A SIP message task failed and its worker goes on: {}", e.toString(), e);
         } finally {
+            pending.decrementAndGet();
             Runnable[] next = {null};
             lanes.computeIfPresent(key, (k, lane) -> {
                 next[0] = lane.poll();

@@ -5,6 +5,8 @@ import gov.nist.javax.sip.header.SIPHeaderList;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.PeerUnavailableException;
+import org.switchboard.sip.internal.overload.LoadGate;
+import org.switchboard.sip.internal.overload.OverloadLimits;
 
 /**
  * The JAIN-SIP stack, with the {@link FlowRouter} installed as its router. Via, Route and
@@ -21,13 +23,29 @@ public final class SwitchboardStack extends SipStackImpl {
     private final OrderedDispatch workers;
     private final ConnectionWatch connections;
 
-    public SwitchboardStack(Properties properties) throws PeerUnavailableException {
+    private final LoadGate gate;
+    private final WatchedProcessors processors;
+
+    public SwitchboardStack(Properties properties, OverloadLimits limits) throws PeerUnavailableException {
         super(properties);
         SIPHeaderList.setPrettyEncode(true);
         setRouter(new FlowRouter(this));
-        workers = new OrderedDispatch(getStackName() + "-conn", threadPoolSize > 0 ? threadPoolSize : 4);
+        int threads = threadPoolSize > 0 ? threadPoolSize : 4;
+        workers = new OrderedDispatch(getStackName() + "-conn", threads);
         connections = new ConnectionWatch(workers);
-        setMessageProcessorFactory(new WatchedProcessors(connections));
+        gate = new LoadGate(() -> getServerTransactionTableSize() + getClientTransactionTableSize(), workers::pending, limits);
+        processors = new WatchedProcessors(connections, gate, threads);
+        setMessageProcessorFactory(processors);
+    }
+
+    /** @return what decides whether new initial requests are refused with 503, and its counts */
+    public LoadGate gate() {
+        return gate;
+    }
+
+    /** @return the state of every listener now */
+    public java.util.List<ListenerState> listenerStates() {
+        return processors.states();
     }
 
     /** @return who hears of closed TCP, TLS and WebSocket connections */

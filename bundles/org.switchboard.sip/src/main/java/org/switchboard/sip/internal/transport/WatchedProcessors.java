@@ -12,6 +12,7 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Locale;
+import org.switchboard.sip.internal.overload.LoadGate;
 
 /**
  * The RI's NIO message processors, each telling the {@link ConnectionWatch} when one of its
@@ -22,24 +23,50 @@ import java.util.Locale;
 final class WatchedProcessors implements MessageProcessorFactory {
     private final MessageProcessorFactory standard = new NioMessageProcessorFactory();
     private final ConnectionWatch watch;
+    private final LoadGate gate;
+    private final int udpThreads;
+    private final java.util.List<Listening> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    WatchedProcessors(ConnectionWatch watch) {
+    WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads) {
         this.watch = watch;
+        this.gate = gate;
+        this.udpThreads = udpThreads;
+    }
+
+    /** A listener that can say what it is doing. */
+    interface Listening {
+        ListenerState state();
+    }
+
+    /** @return the state of every listener made so far */
+    java.util.List<ListenerState> states() {
+        return created.stream().map(Listening::state).toList();
+    }
+
+    private static ListenerState nio(String transport, int port, Thread selector, boolean running) {
+        return new ListenerState(transport, port, running && selector != null && selector.isAlive(), 0, -1);
     }
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress ip, int port, String transport)
             throws IOException {
-        return switch (transport.toUpperCase(Locale.ROOT)) {
+        MessageProcessor p = switch (transport.toUpperCase(Locale.ROOT)) {
+            case "UDP" -> new UdpListener(ip, stack, port, udpThreads, gate);
             case "TCP" -> new Tcp(ip, stack, port, watch);
             case "TLS" -> new Tls(ip, stack, port, watch);
             case "WS" -> new Ws(ip, stack, port, watch);
             case "WSS" -> new Wss(ip, stack, port, watch);
             default -> standard.createMessageProcessor(stack, ip, port, transport);
         };
+        if (p instanceof Listening l) {
+            created.add(l);
+        } else if (p instanceof UdpListener u) {
+            created.add(u::state);
+        }
+        return p;
     }
 
-    private static final class Tcp extends NioTcpMessageProcessor {
+    private static final class Tcp extends NioTcpMessageProcessor implements Listening {
         private final ConnectionWatch watch;
 
         Tcp(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
@@ -52,9 +79,14 @@ final class WatchedProcessors implements MessageProcessorFactory {
             super.remove(channel);
             watch.closed(channel);
         }
+
+        @Override
+        public ListenerState state() {
+            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+        }
     }
 
-    private static final class Tls extends NioTlsMessageProcessor {
+    private static final class Tls extends NioTlsMessageProcessor implements Listening {
         private final ConnectionWatch watch;
 
         Tls(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
@@ -67,9 +99,14 @@ final class WatchedProcessors implements MessageProcessorFactory {
             super.remove(channel);
             watch.closed(channel);
         }
+
+        @Override
+        public ListenerState state() {
+            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+        }
     }
 
-    private static final class Ws extends NioWebSocketMessageProcessor {
+    private static final class Ws extends NioWebSocketMessageProcessor implements Listening {
         private final ConnectionWatch watch;
 
         Ws(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
@@ -83,9 +120,14 @@ final class WatchedProcessors implements MessageProcessorFactory {
             super.remove(channel);
             watch.closed(channel);
         }
+
+        @Override
+        public ListenerState state() {
+            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+        }
     }
 
-    private static final class Wss extends NioTlsWebSocketMessageProcessor {
+    private static final class Wss extends NioTlsWebSocketMessageProcessor implements Listening {
         private final ConnectionWatch watch;
 
         Wss(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
@@ -98,6 +140,11 @@ final class WatchedProcessors implements MessageProcessorFactory {
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
             watch.closed(channel);
+        }
+
+        @Override
+        public ListenerState state() {
+            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
         }
     }
 }

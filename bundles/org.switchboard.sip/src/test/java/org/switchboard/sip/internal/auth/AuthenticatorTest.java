@@ -58,6 +58,23 @@ class AuthenticatorTest {
     }
 
     @Test
+    void aNonceNeverIssuedHereRevealsNothingAboutThePassword() {
+        // a forged nonce of the right shape: a correct and a wrong password must get the same answer
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        Authenticator.Outcome right = auth.authenticate(
+                register("alice", REALM, "wonderland", DigestAlgorithm.MD5, forged, "00000001", "Authorization"), SRC, false);
+        Authenticator.Outcome wrong = auth.authenticate(
+                register("alice", REALM, "guess", DigestAlgorithm.MD5, forged, "00000001", "Authorization"), SRC, false);
+        assertEquals(new Authenticator.Challenge(false), right);
+        assertEquals(right, wrong);
+        for (int i = 0; i < LIMIT + 2; i++) { // and such guesses never lock the user out
+            auth.authenticate(register("alice", REALM, "guess", DigestAlgorithm.MD5, forged, "00000001", "Authorization"), SRC, false);
+        }
+        assertEquals(new Authenticator.Authenticated("alice"),
+                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), SRC, false));
+    }
+
+    @Test
     void hexNonceCountAboveNineIsSignedAsSent() {
         assertEquals(new Authenticator.Authenticated("alice"),
                 auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "0000001a"), SRC, false));

@@ -1,0 +1,123 @@
+package org.switchboard.sip.internal.transport;
+
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageChannel;
+import gov.nist.javax.sip.stack.UDPMessageProcessor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One UDP worker thread with its own bounded queue. The listener deals datagrams to workers by
+ * Call-ID, so the messages of one dialog are handled one after the other in arrival order (an
+ * ACK is never overtaken by the BYE sent after it), and dialogs run in parallel on the others.
+ *
+ * <p>It parses and hands each datagram to the stack through the RI's own
+ * {@code UDPMessageChannel.processIncomingDataPacket}, the code the RI's pool threads run; a
+ * Throwable there is logged at ERROR and the worker goes on.
+ */
+final class UdpWorker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpWorker.class);
+    private static final MethodHandle PROCESS = processMethod();
+
+    /** A datagram waiting for its worker: a copy of exactly its bytes, and when it arrived. */
+    record Datagram(byte[] data, InetAddress address, int port, long receivedNanos) {
+    }
+
+    private final ArrayBlockingQueue<Datagram> queue;
+    private final int capacity;
+    private final AtomicLong queuedBytes;
+    private final Channel channel;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    UdpWorker(String name, int capacity, AtomicLong queuedBytes, SIPTransactionStack stack, UDPMessageProcessor processor) {
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queuedBytes = queuedBytes;
+        this.channel = new Channel(stack, processor);
+        this.thread = new Thread(this, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    boolean offer(Datagram d) {
+        if (queue.offer(d)) {
+            queuedBytes.addAndGet(d.data().length);
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether new initial requests should be refused: half full, or the oldest waited too long */
+    boolean congested(long now, long maxDelayNanos) {
+        if (queue.size() * 2 >= capacity) {
+            return true;
+        }
+        Datagram head = queue.peek();
+        return head != null && now - head.receivedNanos() > maxDelayNanos;
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    boolean alive() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            Datagram d;
+            try {
+                d = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                continue; // stop() sets running first
+            }
+            if (d == null) {
+                continue;
+            }
+            queuedBytes.addAndGet(-d.data().length);
+            try {
+                PROCESS.invoke(channel, new DatagramPacket(d.data(), d.data().length, d.address(), d.port()));
+            } catch (Throwable t) {
+                LOG.error("A UDP worker failed on a datagram from {}:{} ({} bytes) and goes on: {}", d.address().getHostAddress(),
+                        d.port(), d.data().length, t.toString(), t);
+            }
+        }
+    }
+
+    private static MethodHandle processMethod() {
+        try {
+            Method m = UDPMessageChannel.class.getDeclaredMethod("processIncomingDataPacket", DatagramPacket.class);
+            m.setAccessible(true);
+            return MethodHandles.lookup().unreflect(m);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("This JAIN-SIP has no UDPMessageChannel.processIncomingDataPacket(DatagramPacket): "
+                    + "UdpWorker must be adapted to the JAIN-SIP version", e);
+        }
+    }
+
+    /** The RI's UDP channel, made with the constructor that starts no thread; one per worker, as in the RI's pool. */
+    private static final class Channel extends UDPMessageChannel {
+        Channel(SIPTransactionStack stack, UDPMessageProcessor processor) {
+            super(processor.getIpAddress(), processor.getPort(), stack, processor);
+        }
+    }
+}
