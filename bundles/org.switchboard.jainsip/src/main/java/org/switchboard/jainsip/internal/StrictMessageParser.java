@@ -92,6 +92,7 @@ public class StrictMessageParser implements MessageParser {
         }
         if (parsed != null) {
             SingleValueHeaders.check(msg);
+            NameAddrs.check(msg);
             if (version != null && !"SIP/2.0".equals(version)) {
                 verdict(parsed, UNSUPPORTED_VERSION); // the element answers 505
             }

@@ -46,6 +46,24 @@ class StrictMessageParserTest {
     }
 
     @Test
+    void nameAddrRulesOfRfc4475AreEnforced() throws ParseException {
+        String ok = "OPTIONS sip:b@example.com SIP/2.0\r\n" + HEADERS;
+        // regbadct: a URI with headers must be in <>
+        assertThrows(ParseException.class, () -> parse(ok.replace("Content-Length: 0",
+                "Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E\r\nContent-Length: 0")));
+        // badaspec: no whitespace inside <>
+        assertThrows(ParseException.class, () -> parse(ok.replace("To: <sip:b@example.com>", "To: \"Watson, Thomas\" < sip:b@example.com >")));
+        // baddn: a display name with a comma must be quoted
+        assertThrows(ParseException.class, () -> parse(ok.replace("From: <sip:a@example.com>", "From: Bell, Alexander <sip:a@example.com>")));
+        // what stays valid: quoted names with commas, token names with dots, lists, params, *, plain addr-specs
+        parse(ok.replace("From: <sip:a@example.com>", "From: \"Bell, Alexander\" <sip:a@example.com>")
+                .replace("To: <sip:b@example.com>", "To: T. Watson <sip:b@example.com;transport=udp>;tag=x")
+                .replace("Content-Length: 0", "Contact: sip:a@192.0.2.1;expires=60, <sip:b@example.com?subject=x>;q=0.5\r\n"
+                        + "Route: <sip:p1@example.com;lr>,<sip:p2@example.com;lr>\r\nContent-Length: 0"));
+        parse(ok.replace("Content-Length: 0", "Contact: *\r\nContent-Length: 0"));
+    }
+
+    @Test
     void malformedRoutingHeaderFailsTheMessageInsteadOfBeingDropped() {
         String bad = HEADERS.replace("To: <sip:b@example.com>", "To: \"unterminated <sip:b@example.com>");
         ParseException e = assertThrows(ParseException.class, () -> parse("OPTIONS sip:b@example.com SIP/2.0\r\n" + bad));

@@ -53,6 +53,22 @@ public final class UdpListener extends UDPMessageProcessor {
         this.limits = gate.limits();
         this.threads = Math.max(1, threads);
         this.refusal = new Overload503(limits.retryAfterSeconds());
+        sendFromListeningPort(stack);
+    }
+
+    /**
+     * Sets the stack's {@code udpFlag}, which the RI's own factory sets when it makes a UDP
+     * processor: without it every UDP message is sent from a new socket on an ephemeral port,
+     * and peers answer to a port nobody reads (a callee's 180 and 200 to a forwarded INVITE).
+     */
+    private static void sendFromListeningPort(SIPTransactionStack stack) throws IOException {
+        try {
+            java.lang.reflect.Field flag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+            flag.setAccessible(true);
+            flag.setBoolean(stack, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("This JAIN-SIP has no SIPTransactionStack.udpFlag: UdpListener must be adapted to it", e);
+        }
     }
 
     @Override
