@@ -3,6 +3,8 @@ package org.switchboard.api.location;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -29,6 +31,25 @@ public interface LocationStore {
      * @param bindings its complete new list of bindings; empty removes the AOR
      */
     void replace(String aor, List<Binding> bindings);
+
+    /**
+     * Replaces all the bindings of an AOR at once, and says when the change is durable: a
+     * registrar answers {@code 200 OK} only then, so that an acknowledged registration survives
+     * a crash of the process ({@code kill -9}). The new bindings are visible to
+     * {@link #lookup(String)} at once.
+     *
+     * <p>The default completes at once, for stores whose {@link #replace} is already durable
+     * when it returns.
+     *
+     * @param aor the address of record
+     * @param bindings its complete new list of bindings; empty removes the AOR
+     * @return completes normally once the change is stored, or exceptionally if it could not be
+     * @since 1.1
+     */
+    default CompletionStage<Void> store(String aor, List<Binding> bindings) {
+        replace(aor, bindings);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Finds the binding whose contact URI is the given one, for in-dialog requests that

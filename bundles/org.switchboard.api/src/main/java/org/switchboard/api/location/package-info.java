@@ -2,7 +2,7 @@
  * Where registered users can be reached: the location store and its bindings (RFC 3261 section 10).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.location;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,8 +56,20 @@ public class Database implements DataSource {
         }
         pool = JdbcConnectionPool.create(url, config.user(), config.password());
         pool.setMaxConnections(config.max_connections());
+        durableCommits(pool);
         SchemaMigrations.apply(pool, "org.switchboard.store", Database.class.getClassLoader(), MIGRATIONS);
         LOG.info("Database ready at {}", url);
+    }
+
+    /**
+     * H2 writes committed changes to its file up to 500 ms later by default, so a {@code kill -9}
+     * lost acknowledged registrations. With no write delay a commit is in the file (the OS's
+     * page cache) when it returns; the location store's group commit keeps that affordable.
+     */
+    private static void durableCommits(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        }
     }
 
     static String embeddedUrl() {

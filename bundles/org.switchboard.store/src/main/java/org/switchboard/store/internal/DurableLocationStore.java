@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +29,11 @@ import org.switchboard.api.location.LocationStore;
 
 /**
  * The location store: bindings live in memory, so lookups never wait for I/O, and a single
- * writer thread copies changed AORs to the database (write-behind, coalesced per AOR), so
- * registrations survive a restart of any bundle or of the platform. A refresh that changes
- * nothing but a little expiry time is not written (see {@link RefreshOnly}).
+ * writer thread copies changed AORs to the database, so registrations survive a restart of any
+ * bundle or of the platform, and a crash. {@link #store} completes when its change is committed:
+ * the writer commits everything that changed since its last commit in one transaction (a group
+ * commit), so the registrar's 200 means "stored" without one commit per REGISTER. A refresh that
+ * changes nothing but a little expiry time is not written (see {@link RefreshOnly}).
  */
 @Component(service = LocationStore.class)
 public class DurableLocationStore implements LocationStore {
@@ -37,8 +41,7 @@ public class DurableLocationStore implements LocationStore {
     private static final Comparator<Binding> BY_Q = Comparator.comparing(Binding::q).reversed()
             .thenComparing(Binding::expires, Comparator.reverseOrder());
 
-    /** Changes are written in batches, at most this long after they happen. */
-    static final long FLUSH_DELAY_MS = 100;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final DataSource db;
     private final Clock clock;
@@ -47,6 +50,9 @@ public class DurableLocationStore implements LocationStore {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Binding>> persisted = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object batchLock = new Object();
+    /** Completes when the changes made since the last commit are committed. */
+    private CompletableFuture<Void> batch = new CompletableFuture<>();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "switchboard-location-writer"));
 
@@ -91,11 +97,29 @@ public class DurableLocationStore implements LocationStore {
 
     @Override
     public void replace(String aor, List<Binding> newBindings) {
+        store(aor, newBindings);
+    }
+
+    @Override
+    public CompletionStage<Void> store(String aor, List<Binding> newBindings) {
         putInMemory(aor, newBindings);
-        if (!RefreshOnly.isRefresh(persisted.get(aor), newBindings) && dirty.add(aor)
-                && flushScheduled.compareAndSet(false, true)) {
-            writer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
+        if (RefreshOnly.isRefresh(persisted.get(aor), newBindings)) {
+            return DONE;
         }
+        CompletableFuture<Void> committed;
+        synchronized (batchLock) {
+            dirty.add(aor);
+            committed = batch;
+        }
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::flush);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                flushScheduled.set(false);
+                return CompletableFuture.failedFuture(new SQLException("the location store is stopping"));
+            }
+        }
+        return committed;
     }
 
     private void putInMemory(String aor, List<Binding> newBindings) {
@@ -149,8 +173,14 @@ public class DurableLocationStore implements LocationStore {
 
     /** Writes every changed AOR to the database. Runs on the writer thread, or at shutdown. */
     synchronized void flush() {
-        flushScheduled.set(false);
+        CompletableFuture<Void> committing;
+        synchronized (batchLock) {
+            committing = batch;
+            batch = new CompletableFuture<>();
+            flushScheduled.set(false);
+        }
         if (dirty.isEmpty()) {
+            committing.complete(null);
             return;
         }
         try (Connection c = db.getConnection()) {
@@ -167,7 +197,9 @@ public class DurableLocationStore implements LocationStore {
                 }
             }
             c.commit();
-        } catch (SQLException e) {
+            committing.complete(null);
+        } catch (SQLException | RuntimeException e) {
+            committing.completeExceptionally(e);
             LOG.error("Could not save registrations to the database ({}); they are kept in memory "
                     + "and will be lost at restart. Check the database settings in etc/org.switchboard.store.cfg", e.toString());
         }

@@ -72,6 +72,31 @@ class StoreTest {
     }
 
     @Test
+    void aStoredRegistrationIsInTheFileWhenItsStoreCompletes(@TempDir Path dir, @TempDir Path crashed) throws Exception {
+        Database db = new Database(config(dir));
+        DurableLocationStore store = new DurableLocationStore(db);
+        Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> acks = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String aor = "sip:u" + i + "@example.com";
+            acks.add(store.store(aor, List.of(binding(aor, "sip:u" + i + "@192.0.2.1:5062", 1f, later))).toCompletableFuture());
+        }
+        acks.forEach(java.util.concurrent.CompletableFuture::join);
+        // what a kill -9 leaves: the file as it is now, the process never closing the database
+        java.nio.file.Files.copy(dir.resolve("db.mv.db"), crashed.resolve("db.mv.db"));
+        try {
+            Database after = new Database(config(crashed));
+            DurableLocationStore recovered = new DurableLocationStore(after);
+            assertEquals(50, recovered.all().size(), "every acknowledged registration is in the file");
+            recovered.close();
+            after.close();
+        } finally {
+            store.close();
+            db.close();
+        }
+    }
+
+    @Test
     void bindingsSurviveRestartOrderedByQAndExpiredOnesAreDropped(@TempDir Path dir) throws Exception {
         Database db = new Database(config(dir));
         DurableLocationStore store = new DurableLocationStore(db);

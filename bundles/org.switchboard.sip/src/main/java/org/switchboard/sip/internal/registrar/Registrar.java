@@ -93,10 +93,32 @@ public final class Registrar {
                 return;
             }
             result = ((RegistrarPolicy.Accepted) decision).bindings();
-            location.replace(aor, result);
-            LOG.debug("{} now has {} binding(s)", aor, result.size());
+            Response ok = ok(req, result, now);
+            int count = result.size();
+            // the 200 means "stored": it goes out once the change is durable (a group commit)
+            location.store(aor, result).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    LOG.debug("{} now has {} binding(s)", aor, count);
+                    responses.send(in.tx(), req, ok);
+                } else {
+                    LOG.error("Could not store the registration of {}: {}. Check the database (etc/org.switchboard.store.cfg)",
+                            aor, failure.toString());
+                    Response error = responses.create(500, req, "Registration Not Stored");
+                    error.addHeader(retryAfter());
+                    responses.send(in.tx(), req, error);
+                }
+            });
+            return;
         }
         responses.send(in.tx(), req, ok(req, result, now));
+    }
+
+    private javax.sip.header.RetryAfterHeader retryAfter() {
+        try {
+            return sip.headers().createRetryAfterHeader(30);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private RegisterRequest parse(Request req, String aor, Inbound in) {
