@@ -96,6 +96,11 @@ public final class ExternalProcess implements AutoCloseable {
         return new ArrayList<>(lines);
     }
 
+    /** @return whether the program is still running */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** @return everything printed so far */
     public String output() {
         return String.join("\n", lines);

@@ -119,6 +119,7 @@ public abstract class SwitchboardTestSupport {
                 systemProperty("itest.wss.port").value(String.valueOf(wss)),
                 systemProperty("itest.rfc4475.dir").value(System.getProperty("rfc4475.dir", "")),
                 systemProperty("itest.jssip.dir").value(System.getProperty("jssip.dir", "")),
+                systemProperty("itest.bench.jar").value(System.getProperty("bench.jar", "")),
                 systemProperty("itest.report.dir").value(new File(examDir).getAbsoluteFile().getParent()),
                 systemProperty("pax.exam.service.timeout").value("60000"),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject(),

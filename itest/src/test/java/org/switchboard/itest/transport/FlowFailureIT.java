@@ -92,6 +92,40 @@ public class FlowFailureIT extends SwitchboardTestSupport {
         }
     }
 
+    /**
+     * RFC 3261 9.1 and 16.10: a callee that rings, then ignores the proxied CANCEL (no 487), must
+     * not leave the caller without a final response: after 64*T1 the proxy ends the branch and
+     * the caller gets 487 (before, the call stayed RINGING for good).
+     */
+    @Test
+    public void aCalleeThatIgnoresCancelStillEndsTheCall() {
+        SipUser dave = createUser("dave");
+        try (UdpSipPeer caller = new UdpSipPeer(sipPort()); UdpSipPeer deaf = new UdpSipPeer(sipPort())) {
+            String aor = bundleContext.getService(bundleContext.getServiceReference(org.switchboard.api.sip.SipDomains.class))
+                    .aor(dave.name());
+            locationStore().replace(aor, List.of(new Binding(aor, deaf.contact(dave.name()), "", 0, 1.0f,
+                    Instant.now().plusSeconds(300), UUID.randomUUID().toString(), 1, List.of(),
+                    new Flow("UDP", "127.0.0.1", deaf.port()), "FlowFailureIT deaf")));
+            String callId = UUID.randomUUID() + "@cancel-ignored";
+            String invite = caller.invite(dave.aor(), callId);
+            caller.send(invite);
+            SipMessage forwarded = deaf.await(m -> !m.isResponse() && "INVITE".equals(m.method()), CALL_TIMEOUT);
+            deaf.send(RawCall.response(forwarded, 180, "Ringing", ""));
+            caller.await(m -> isResponseTo(m, callId) && m.status() == 180, CALL_TIMEOUT);
+
+            caller.send(invite.replaceFirst("^INVITE ", "CANCEL ").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")
+                    .replaceAll("Contact: [^\r]*\r\n", ""));
+            caller.await(m -> isResponseTo(m, callId) && m.status() == 200 && m.header("cseq").orElse("").endsWith("CANCEL"),
+                    CALL_TIMEOUT);
+            deaf.await(m -> "CANCEL".equals(m.method()), CALL_TIMEOUT); // and it stays silent
+            SipMessage fin = caller.await(m -> isResponseTo(m, callId) && m.status() >= 300, Duration.ofSeconds(45));
+            assertEquals("the proxy ends the cancelled call itself: " + fin, 487, fin.status());
+            caller.send(UdpSipPeer.ackFor(SipMessage.parse(invite), fin));
+            Awaitility.await("the call leaves sip:calls").atMost(PROMPT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !executeCommand("sip:calls").contains(callId));
+        }
+    }
+
     private WsSipClient registeredOverWs(SipUser user) {
         WsSipClient client = new WsSipClient(user, HOST, wsPort());
         assertEquals(200, client.register(300).status());

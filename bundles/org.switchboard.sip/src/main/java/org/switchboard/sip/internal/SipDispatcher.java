@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.internal.app.AppHost;
 import org.switchboard.sip.internal.overload.LoadGate;
+import org.switchboard.sip.internal.overload.MalformedSources;
 import org.switchboard.sip.internal.proxy.Proxy;
 import org.switchboard.sip.internal.registrar.Registrar;
 
@@ -34,10 +35,12 @@ final class SipDispatcher implements SipListener {
     private final ServerTransactions transactions;
     private final AppHost host;
     private final LoadGate gate;
+    private final MalformedSources malformed;
 
     SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy,
-            ServerTransactions transactions, AppHost host, LoadGate gate) {
+            ServerTransactions transactions, AppHost host, LoadGate gate, MalformedSources malformed) {
         this.gate = gate;
+        this.malformed = malformed;
         this.host = host;
         this.sip = sip;
         this.transactions = transactions;
@@ -81,6 +84,9 @@ final class SipDispatcher implements SipListener {
             // the wrapper's strict parser, which sees the raw bytes, leaves its verdict in a header
             javax.sip.header.Header verdict = req.getHeader("X-Switchboard-Parser-Verdict");
             Object flag = verdict instanceof javax.sip.header.ExtensionHeader x ? x.getValue() : null;
+            if (flag instanceof String f && (f.startsWith("switchboard:malformed:") || f.startsWith("switchboard:missing-header:"))) {
+                malformed.record(in.source().remoteAddress(), f.substring(f.indexOf(':', "switchboard:".length()) + 1));
+            }
             if (flag instanceof String f && f.startsWith("switchboard:malformed:")) {
                 responses.reply(null, req, 400, "Bad Request (" + f.substring("switchboard:malformed:".length()) + ")");
                 return;

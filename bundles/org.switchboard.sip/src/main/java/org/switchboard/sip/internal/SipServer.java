@@ -100,7 +100,8 @@ public class SipServer implements SipDomains {
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
                     stack.connections());
-            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate()));
+            sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate(),
+                    stack.malformed()));
             stack.start();
         } catch (Exception | Error e) {
             stop();

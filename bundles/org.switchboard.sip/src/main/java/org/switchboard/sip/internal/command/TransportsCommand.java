@@ -22,11 +22,23 @@ public class TransportsCommand implements Action {
         table.column("Address");
         table.column("Port");
         table.column("URI");
+        table.column("State");
+        table.column("Queued");
+        table.column("Last received");
+        java.util.List<org.switchboard.sip.internal.transport.ListenerState> states = server.stack().listenerStates();
         for (Transport t : server.transports()) {
-            table.addRow().addContent(t.name(), t.bindAddress(), t.port(), t.uri());
+            var state = states.stream().filter(x -> x.transport().equals(t.name()) && x.port() == t.port()).findFirst();
+            table.addRow().addContent(t.name(), t.bindAddress(), t.port(), t.uri(),
+                    state.map(x -> x.receiving() ? "receiving" : "DOWN").orElse("unknown"),
+                    state.map(x -> String.valueOf(x.queued())).orElse(""),
+                    state.filter(x -> x.lastReceivedMillisAgo() >= 0).map(x -> x.lastReceivedMillisAgo() + " ms ago").orElse(""));
         }
         table.print(System.out);
+        var gate = server.stack().gate();
         System.out.println("Domains: " + String.join(", ", server.domains().names()));
+        System.out.println("Overload: " + gate.transactions() + " transactions open (limit " + gate.limits().maxTransactions()
+                + "), " + gate.pending() + " stream messages waiting (limit " + gate.limits().maxPendingTasks() + "); since start "
+                + gate.shedCount() + " requests refused with 503, " + gate.droppedCount() + " messages dropped");
         return null;
     }
 }

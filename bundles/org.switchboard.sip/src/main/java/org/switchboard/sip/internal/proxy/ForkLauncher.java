@@ -57,6 +57,9 @@ final class ForkLauncher implements CallRouter.Forker {
         return in;
     }
 
+    /** 64*T1 (RFC 3261 9.1): how long a cancelled branch may take to send its final response. */
+    static final long CANCEL_TIMEOUT_MILLIS = 32_000;
+
     /** Forks a request that has no transaction yet. */
     void fork(Inbound stateless, Request work, List<Target> targets, boolean recordRoute, String loopHash) {
         ServerTransactions.Opened opened = transactions.open(stateless.request());
@@ -78,6 +81,7 @@ final class ForkLauncher implements CallRouter.Forker {
     private void forkIn(Inbound in, Request work, List<Target> targets, boolean recordRoute, String loopHash,
             ProxyTransaction.FallbackHook hook, int noAnswerSeconds) {
         ProxyTransaction pt = new ProxyTransaction(in, responses, forwarder, calls);
+        pt.guardCancels(timers, CANCEL_TIMEOUT_MILLIS);
         if (hook != null) {
             pt.fallback(hook);
         }

@@ -2,7 +2,9 @@ package org.switchboard.sip.internal.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sip.SipException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ViaHeader;
@@ -34,6 +36,8 @@ final class ProxyTransaction {
     private FallbackHook fallback;
     private boolean noAnswer;
     private boolean callerCancelled;
+    private ScheduledExecutorService timers;
+    private long cancelTimeoutMillis;
 
     /** Takes over a call that ended without an answer (the callee's dial-plan fallbacks). */
     interface FallbackHook {
@@ -59,6 +63,16 @@ final class ProxyTransaction {
         Branch b = new Branch(this, p.request(), p.hop());
         branches.add(b);
         return b;
+    }
+
+    /**
+     * A cancelled branch that sends no final response within the timeout ends by itself (RFC 3261
+     * 9.1: after 64*T1 the original transaction is considered cancelled), so that the caller still
+     * gets a final response (487, or 408 after timer C; 16.10) from a callee that ignores CANCEL.
+     */
+    synchronized void guardCancels(ScheduledExecutorService scheduler, long timeoutMillis) {
+        this.timers = scheduler;
+        this.cancelTimeoutMillis = timeoutMillis;
     }
 
     synchronized void timerC(ScheduledFuture<?> f) {
@@ -193,6 +207,31 @@ final class ProxyTransaction {
         } catch (SipException | RuntimeException e) {
             LOG.debug("Could not CANCEL branch {}: {}", b.request.getRequestURI(), e.toString());
         }
+        if (timers != null) {
+            try {
+                timers.schedule(() -> cancelUnanswered(b), cancelTimeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("The SIP server is stopping: no guard for the CANCEL of {}", callId());
+            }
+        }
+    }
+
+    /** The callee did not end a cancelled branch with a final response in time: it ends here. */
+    private synchronized void cancelUnanswered(Branch b) {
+        if (b.done) {
+            return;
+        }
+        int status = callerCancelled ? 487 : 408;
+        LOG.info("Branch {} of call {} sent no final response to CANCEL within {} ms: it ends with {}",
+                b.request.getRequestURI(), callId(), cancelTimeoutMillis, status);
+        try {
+            if (b.ct != null) {
+                b.ct.terminate();
+            }
+        } catch (javax.sip.ObjectInUseException | RuntimeException e) {
+            LOG.debug("Could not terminate the transaction of an unanswered CANCEL: {}", e.toString());
+        }
+        onFailure(b, status);
     }
 
     private void finishIfComplete() {

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.PeerUnavailableException;
 import org.switchboard.sip.internal.overload.LoadGate;
+import org.switchboard.sip.internal.overload.MalformedSources;
 import org.switchboard.sip.internal.overload.OverloadLimits;
 
 /**
@@ -25,6 +26,7 @@ public final class SwitchboardStack extends SipStackImpl {
 
     private final LoadGate gate;
     private final WatchedProcessors processors;
+    private final MalformedSources malformed = new MalformedSources(60_000, System::currentTimeMillis);
 
     public SwitchboardStack(Properties properties, OverloadLimits limits) throws PeerUnavailableException {
         super(properties);
@@ -34,13 +36,18 @@ public final class SwitchboardStack extends SipStackImpl {
         workers = new OrderedDispatch(getStackName() + "-conn", threads);
         connections = new ConnectionWatch(workers);
         gate = new LoadGate(() -> getServerTransactionTableSize() + getClientTransactionTableSize(), workers::pending, limits);
-        processors = new WatchedProcessors(connections, gate, threads);
+        processors = new WatchedProcessors(connections, gate, threads, malformed);
         setMessageProcessorFactory(processors);
     }
 
     /** @return what decides whether new initial requests are refused with 503, and its counts */
     public LoadGate gate() {
         return gate;
+    }
+
+    /** @return the count of malformed requests per source */
+    public MalformedSources malformed() {
+        return malformed;
     }
 
     /** @return the state of every listener now */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.internal.overload.DatagramHead;
 import org.switchboard.sip.internal.overload.LoadGate;
+import org.switchboard.sip.internal.overload.MalformedSources;
 import org.switchboard.sip.internal.overload.Overload503;
 import org.switchboard.sip.internal.overload.OverloadLimits;
 
@@ -38,6 +39,7 @@ public final class UdpListener extends UDPMessageProcessor {
     private static final int MAX_DATAGRAM = 65_535;
 
     private final LoadGate gate;
+    private final MalformedSources malformed;
     private final OverloadLimits limits;
     private final Overload503 refusal;
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -47,8 +49,10 @@ public final class UdpListener extends UDPMessageProcessor {
     private volatile long lastReceivedNanos = System.nanoTime();
     private long errors;
 
-    UdpListener(InetAddress ip, SIPTransactionStack stack, int port, int threads, LoadGate gate) throws IOException {
+    UdpListener(InetAddress ip, SIPTransactionStack stack, int port, int threads, LoadGate gate, MalformedSources malformed)
+            throws IOException {
         super(ip, stack, port);
+        this.malformed = malformed;
         this.gate = gate;
         this.limits = gate.limits();
         this.threads = Math.max(1, threads);
@@ -77,7 +81,7 @@ public final class UdpListener extends UDPMessageProcessor {
         UdpWorker[] w = new UdpWorker[threads];
         int each = Math.max(16, limits.udpQueueMessages() / threads);
         for (int i = 0; i < threads; i++) {
-            w[i] = new UdpWorker("sip-udp-" + getPort() + "-worker-" + i, each, queuedBytes, sipStack, this);
+            w[i] = new UdpWorker("sip-udp-" + getPort() + "-worker-" + i, each, queuedBytes, sipStack, this, malformed);
             w[i].start();
         }
         workers = w;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.sip.internal.overload.MalformedSources;
 
 /**
  * One UDP worker thread with its own bounded queue. The listener deals datagrams to workers by
@@ -38,11 +39,12 @@ final class UdpWorker implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    UdpWorker(String name, int capacity, AtomicLong queuedBytes, SIPTransactionStack stack, UDPMessageProcessor processor) {
+    UdpWorker(String name, int capacity, AtomicLong queuedBytes, SIPTransactionStack stack, UDPMessageProcessor processor,
+            MalformedSources malformed) {
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.queuedBytes = queuedBytes;
-        this.channel = new Channel(stack, processor);
+        this.channel = new Channel(stack, processor, malformed);
         this.thread = new Thread(this, name);
         thread.setDaemon(true);
     }
@@ -114,10 +116,32 @@ final class UdpWorker implements Runnable {
         }
     }
 
-    /** The RI's UDP channel, made with the constructor that starts no thread; one per worker, as in the RI's pool. */
+    /**
+     * The RI's UDP channel, made with the constructor that starts no thread; one per worker, as in
+     * the RI's pool. The RI answers a datagram that does not parse with a 400 of its own through
+     * {@link #sendMessage(byte[], InetAddress, int, String, boolean)}: that is where it is counted.
+     */
     private static final class Channel extends UDPMessageChannel {
-        Channel(SIPTransactionStack stack, UDPMessageProcessor processor) {
+        private static final byte[] BAD = "SIP/2.0 400 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final MalformedSources malformed;
+
+        Channel(SIPTransactionStack stack, UDPMessageProcessor processor, MalformedSources malformed) {
             super(processor.getIpAddress(), processor.getPort(), stack, processor);
+            this.malformed = malformed;
+        }
+
+        @Override
+        protected void sendMessage(byte[] msg, InetAddress peer, int peerPort, String protocol, boolean retry)
+                throws java.io.IOException {
+            if (msg.length > BAD.length && java.util.Arrays.equals(msg, 0, BAD.length, BAD, 0, BAD.length)) {
+                int eol = 0;
+                while (eol < msg.length && msg[eol] != '\r') {
+                    eol++;
+                }
+                malformed.record(peer.getHostAddress(), new String(msg, BAD.length, eol - BAD.length,
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            super.sendMessage(msg, peer, peerPort, protocol, retry);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Locale;
 import org.switchboard.sip.internal.overload.LoadGate;
+import org.switchboard.sip.internal.overload.MalformedSources;
 
 /**
  * The RI's NIO message processors, each telling the {@link ConnectionWatch} when one of its
@@ -27,7 +28,10 @@ final class WatchedProcessors implements MessageProcessorFactory {
     private final int udpThreads;
     private final java.util.List<Listening> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads) {
+    private final MalformedSources malformed;
+
+    WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads, MalformedSources malformed) {
+        this.malformed = malformed;
         this.watch = watch;
         this.gate = gate;
         this.udpThreads = udpThreads;
@@ -51,7 +55,7 @@ final class WatchedProcessors implements MessageProcessorFactory {
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress ip, int port, String transport)
             throws IOException {
         MessageProcessor p = switch (transport.toUpperCase(Locale.ROOT)) {
-            case "UDP" -> new UdpListener(ip, stack, port, udpThreads, gate);
+            case "UDP" -> new UdpListener(ip, stack, port, udpThreads, gate, malformed);
             case "TCP" -> new Tcp(ip, stack, port, watch);
             case "TLS" -> new Tls(ip, stack, port, watch);
             case "WS" -> new Ws(ip, stack, port, watch);
