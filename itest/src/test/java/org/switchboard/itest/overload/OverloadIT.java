@@ -26,6 +26,9 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.switchboard.api.directory.DigestAlgorithm;
+import org.switchboard.api.directory.UserAccount;
+import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SwitchboardTestSupport;
@@ -41,7 +44,7 @@ import org.switchboard.itest.support.UdpProbe;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class OverloadIT extends SwitchboardTestSupport {
-    private static final int USERS = 100;
+    private static final int USERS = 1000;
     /** About five times what this 2-core machine completes (500-700 calls/s, each 8 datagrams in). */
     private static final int BURST_RATE = 3000;
     private static final Duration BURST = Duration.ofSeconds(20);
@@ -52,15 +55,19 @@ public class OverloadIT extends SwitchboardTestSupport {
         assertTrue("the bench generator is built: " + jar, jar != null && Files.isRegularFile(Path.of(jar)));
         return String.join("\u0000", "java", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar, mode,
                 "--server", proxy(), "--domain", HOST, "--users", "ob%04d", "--count", String.valueOf(USERS), "--password",
-                password, "--rate", String.valueOf(rate), "--duration", duration.toSeconds() + "s", "--warmup", "0");
+                password, "--rate", String.valueOf(rate), "--duration", duration.toSeconds() + "s", "--warmup", "0",
+                "--concurrency", "4000");
     }
 
     @Test
     public void aBurstFarAboveCapacityIsShedAndServiceComesBackAtOnce() throws Exception {
         long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
         String password = "pw-" + UUID.randomUUID().toString().substring(0, 10);
+        UserDirectory directory = bundleContext.getService(bundleContext.getServiceReference(UserDirectory.class));
         for (int i = 0; i < USERS; i++) {
-            executeCommand(String.format("sip:user-add ob%04d --password %s", i, password));
+            String name = String.format("ob%04d", i);
+            directory.create(new UserAccount(name, name, null),
+                    List.of(DigestAlgorithm.MD5.ha1(name, "switchboard", password.toCharArray())));
         }
         ExternalProcess burst = startProcess("burst", bench("calls", BURST_RATE, BURST, password).split("\u0000"));
         List<String> unanswered = new ArrayList<>();

@@ -20,6 +20,7 @@ public final class DatagramHead {
     private int callIdStart = -1;
     private int callIdEnd = -1;
     private boolean toTag;
+    private boolean credentials;
     private boolean complete;
 
     private DatagramHead(byte[] data, int length) {
@@ -81,6 +82,7 @@ public final class DatagramHead {
                 copied.add(new int[] {start, end});
                 toTag = containsTag(colon + 1, end);
             }
+            case "authorization", "proxy-authorization" -> credentials = true;
             case "call-id", "i" -> {
                 copied.add(new int[] {start, end});
                 callIdStart = skipSpace(colon + 1, end);
@@ -170,6 +172,14 @@ public final class DatagramHead {
     public boolean priority() {
         return response || toTag || "ACK".equals(method) || "CANCEL".equals(method) || "BYE".equals(method)
                 || "PRACK".equals(method);
+    }
+
+    /**
+     * @return true when the request carries credentials: it answers a challenge, so work was
+     *     already spent on it, and refusing it would waste that work (goodput falls under load)
+     */
+    public boolean credentials() {
+        return credentials;
     }
 
     /** @return a hash of the Call-ID, the same for every message of one dialog; 0 when there is none */

@@ -125,8 +125,11 @@ public final class UdpListener extends UDPMessageProcessor {
         UdpWorker[] w = workers;
         UdpWorker worker = w[Math.floorMod(head.callIdHash(), w.length)];
         long now = System.nanoTime();
-        if (!head.priority() && (worker.congested(now, limits.maxQueueDelayMillis() * 1_000_000L)
-                || queuedBytes.get() * 2 > limits.udpQueueBytes() || gate.overloaded())) {
+        // new requests may fill half the queue; those that answer a challenge three quarters and may
+        // have waited twice as long: refusing them would waste the work already spent on them
+        boolean answering = head.credentials();
+        if (!head.priority() && (worker.congested(now, limits.maxQueueDelayMillis() * (answering ? 2_000_000L : 1_000_000L),
+                answering ? 0.75 : 0.5) || queuedBytes.get() * 2 > limits.udpQueueBytes() || gate.overloaded())) {
             refuse(head, packet);
             return;
         }

@@ -66,9 +66,14 @@ final class UdpWorker implements Runnable {
         return false;
     }
 
-    /** @return whether new initial requests should be refused: half full, or the oldest waited too long */
-    boolean congested(long now, long maxDelayNanos) {
-        if (queue.size() * 2 >= capacity) {
+    /**
+     * @param share the part of the queue new requests may fill (0.5 for new requests, more for
+     *     requests that answer a challenge)
+     * @return whether such a request should be refused: the queue is filled past its share, or the
+     *     oldest datagram waited longer than the limit
+     */
+    boolean congested(long now, long maxDelayNanos, double share) {
+        if (queue.size() >= capacity * share) {
             return true;
         }
         Datagram head = queue.peek();

@@ -46,6 +46,13 @@ class DatagramHeadTest {
     }
 
     @Test
+    void aRequestAnsweringAChallengeIsRecognised() {
+        assertFalse(head(INVITE).credentials());
+        assertTrue(head(INVITE.replace("Max-Forwards: 70", "Proxy-Authorization: Digest username=\"alice\"")).credentials());
+        assertTrue(head(INVITE.replace("Max-Forwards: 70", "authorization : Digest username=\"alice\"")).credentials());
+    }
+
+    @Test
     void oneDialogHasOneHashWhateverTheHeaderForm() {
         int full = head(INVITE).callIdHash();
         assertEquals(full, head(INVITE.replace("Call-ID: ", "i:   ")).callIdHash());
