@@ -70,12 +70,16 @@ final class SelfSignedCertificate {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
-            Files.createDirectories(keyStore.getParent());
+            if (!Files.isDirectory(keyStore.getParent())) {
+                PrivateFolders.createOwnerOnly(keyStore.getParent());
+            }
             Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            SecretFiles.restrict(tmp); // before the key is written, not after
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 store.store(out, password);
             }
-            SecretFiles.restrict(tmp);
             Files.move(tmp, keyStore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot generate the self-signed certificate: " + e.getMessage(), e);
