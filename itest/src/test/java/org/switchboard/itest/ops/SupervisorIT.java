@@ -66,10 +66,15 @@ public class SupervisorIT {
     }
 
     @AfterClass
-    public static void killLeftovers() {
+    public static void killLeftovers() throws IOException {
         if (supervisor != null) {
             supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
             supervisor.destroyForcibly();
+        }
+        if (dist != null && !Boolean.getBoolean("itest.keepRuntime")) { // -Ditest.keepRuntime=true keeps it
+            try (Stream<Path> all = Files.walk(dist.home)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
