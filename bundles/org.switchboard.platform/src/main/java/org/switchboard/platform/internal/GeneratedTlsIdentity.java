@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.api.tls.TlsIdentity;
 
 /**
@@ -19,7 +18,6 @@ import org.switchboard.api.tls.TlsIdentity;
 @Component(configurationPid = "org.switchboard.tls")
 @Designate(ocd = GeneratedTlsIdentity.Config.class)
 public class GeneratedTlsIdentity implements TlsIdentity {
-    private static final Logger LOG = LoggerFactory.getLogger(GeneratedTlsIdentity.class);
 
     @ObjectClassDefinition(name = "Switchboard TLS identity",
             description = "Certificate and key for SIP over TLS, WSS and HTTPS")
@@ -40,7 +38,7 @@ public class GeneratedTlsIdentity implements TlsIdentity {
     private final boolean selfSigned;
 
     @Activate
-    public GeneratedTlsIdentity(Config config) throws IOException {
+    public GeneratedTlsIdentity(Config config, @Reference SelfSignedKeyStore generated) throws IOException {
         if (!config.keystore().isBlank()) {
             keyStore = KarafPaths.etc().resolve(config.keystore()).toAbsolutePath().normalize();
             if (!Files.isReadable(keyStore)) {
@@ -51,20 +49,10 @@ public class GeneratedTlsIdentity implements TlsIdentity {
             password = config.keystore_password().toCharArray();
             selfSigned = false;
         } else {
-            Path dir = KarafPaths.etc().resolve("secrets").toAbsolutePath().normalize();
-            keyStore = dir.resolve("tls.p12");
-            Path passwordFile = dir.resolve("tls.password");
+            keyStore = generated.keyStore(); // at first start: waits until the keys are made
             type = "PKCS12";
+            password = generated.password();
             selfSigned = true;
-            if (Files.exists(keyStore) && Files.exists(passwordFile)) {
-                password = SecretFiles.read(passwordFile).toCharArray();
-            } else {
-                password = SecretFiles.randomSecret(24).toCharArray();
-                SecretFiles.writeOwnerOnly(passwordFile, new String(password) + "\n");
-                SelfSignedCertificate.generate(keyStore, password);
-                LOG.info("Generated a self-signed TLS certificate in {} (password in {}). "
-                        + "Configure keystore in etc/org.switchboard.tls.cfg to use your own.", keyStore, passwordFile);
-            }
         }
     }
 

@@ -26,7 +26,9 @@ final class SecretFiles {
 
     /** Writes the secret with owner-only permissions where the file system supports them. */
     static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
+        if (!Files.isDirectory(file.getParent())) {
+            PrivateFolders.createOwnerOnly(file.getParent());
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,48 +39,75 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Makes a self-signed RSA certificate for the host in-process (BouncyCastle, which Karaf's
- * SSH already ships), naming the host name, localhost and every local address as subject
+ * Makes self-signed certificates (ECDSA P-256 first, RSA-2048 for older clients) for the host
+ * in-process (BouncyCastle, which Karaf's SSH already ships), naming the host name, localhost and every local address as subject
  * alternative names.
  */
 final class SelfSignedCertificate {
     static final String ALIAS = "switchboard";
+    static final String RSA_ALIAS = "switchboard-rsa";
 
     private SelfSignedCertificate() {
     }
 
+    /**
+     * Writes a PKCS12 key store with two self-signed certificates for the same names: ECDSA
+     * P-256 (alias {@value #ALIAS}), which TLS 1.3 and ECDHE_ECDSA clients get, and RSA-2048
+     * (alias {@value #RSA_ALIAS}) for clients that know only RSA suites (RFC 3261's mandatory
+     * TLS_RSA_WITH_AES_128_CBC_SHA, ECDHE_RSA). JSSE's key managers pick the key by the
+     * negotiated suite.
+     */
     static void generate(Path keyStore, char[] password) throws IOException {
         try {
-            KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
-            kpg.initialize(2048);
-            KeyPair keys = kpg.generateKeyPair();
             String host = hostName();
-            X500Name name = new X500Name("CN=" + host.replaceAll("[,=+<>#;\"\\\\]", "") + ", O=Switchboard self-signed");
-            Instant now = Instant.now();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), name, keys.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(host));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-            X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
-            Files.createDirectories(keyStore.getParent());
+            add(store, ALIAS, ecKeys(), "SHA256withECDSA", KeyUsage.digitalSignature, host, password);
+            add(store, RSA_ALIAS, rsaKeys(), "SHA256withRSA", KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                    host, password);
+            if (!Files.isDirectory(keyStore.getParent())) {
+                PrivateFolders.createOwnerOnly(keyStore.getParent());
+            }
             Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            SecretFiles.restrict(tmp); // before the key is written, not after
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 store.store(out, password);
             }
-            SecretFiles.restrict(tmp);
             Files.move(tmp, keyStore, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot generate the self-signed certificate: " + e.getMessage(), e);
         }
+    }
+
+    static KeyPair ecKeys() throws GeneralSecurityException {
+        KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+        kpg.initialize(new ECGenParameterSpec("secp256r1"));
+        return kpg.generateKeyPair();
+    }
+
+    static KeyPair rsaKeys() throws GeneralSecurityException {
+        KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
+        kpg.initialize(2048);
+        return kpg.generateKeyPair();
+    }
+
+    private static void add(KeyStore store, String alias, KeyPair keys, String signature, int usage, String host,
+            char[] password) throws IOException, GeneralSecurityException, OperatorCreationException {
+        X500Name name = new X500Name("CN=" + host.replaceAll("[,=+<>#;\"\\\\]", "") + ", O=Switchboard self-signed");
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(3650))), name, keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(host));
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+        builder.addExtension(Extension.extendedKeyUsage, false,
+                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keys.getPrivate())));
+        store.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert});
     }
 
     static String hostName() {

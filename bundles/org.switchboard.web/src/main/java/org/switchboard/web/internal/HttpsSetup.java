@@ -1,10 +1,12 @@
 package org.switchboard.web.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Objects;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +20,11 @@ import org.switchboard.api.tls.TlsIdentity;
  * Turns on Pax Web's HTTPS connector with the platform's TLS identity (the same certificate
  * as SIP over TLS and WSS). Writes {@code org.ops4j.pax.web} only when something differs,
  * because every change restarts the web server.
+ *
+ * <p>The key store password never goes into {@code etc/org.ops4j.pax.web.cfg} in clear: it is
+ * a {@code $[secret:...]} reference that Configuration Admin's interpolation plugin (secrets
+ * folder {@code etc/}) resolves when it hands the configuration to Pax Web. See
+ * {@link KeystorePassword}.
  */
 @Component(immediate = true)
 public class HttpsSetup {
@@ -25,7 +32,8 @@ public class HttpsSetup {
     static final String PORT = "org.osgi.service.http.port.secure";
 
     @Activate
-    public HttpsSetup(@Reference TlsIdentity identity, @Reference ConfigurationAdmin admin) throws IOException {
+    public HttpsSetup(@Reference TlsIdentity identity, @Reference ConfigurationAdmin admin)
+            throws IOException, InvalidSyntaxException {
         Configuration pax = admin.getConfiguration(Pids.PAX_WEB, "?");
         Dictionary<String, Object> current = pax.getProperties();
         Dictionary<String, Object> next = new Hashtable<>();
@@ -34,8 +42,10 @@ public class HttpsSetup {
                 next.put(key, current.get(key));
             }
         }
+        KeystorePassword password = KeystorePassword.of(identity,
+                Path.of(System.getProperty("karaf.etc", "etc")).toAbsolutePath().normalize(), tlsConfigPassword(admin));
         boolean changed = false;
-        for (Map.Entry<String, String> e : wanted(identity, next.get(PORT)).entrySet()) {
+        for (Map.Entry<String, String> e : wanted(identity, next.get(PORT), password.value()).entrySet()) {
             if (!Objects.equals(String.valueOf(next.get(e.getKey())), e.getValue())) {
                 next.put(e.getKey(), e.getValue());
                 changed = true;
@@ -45,10 +55,26 @@ public class HttpsSetup {
             pax.update(next);
             LOG.info("HTTPS enabled on port {} with {}", next.get(PORT), identity.keyStore());
         }
+        if (!password.isReference()) {
+            Object file = next.get("felix.fileinstall.filename");
+            LOG.warn("org.switchboard.tls: keystore.password is written in clear in etc/org.switchboard.tls.cfg, so "
+                    + "Pax Web's configuration holds it too; that file is now owner-only. Fix: put the password in "
+                    + "etc/secrets/<name> (mode 0600) and write keystore.password = $[secret:secrets/<name>]");
+            CfgFiles.ownerOnly(file);
+        }
     }
 
-    static Map<String, String> wanted(TlsIdentity identity, Object port) {
-        String password = new String(identity.password());
+    /** The raw (not interpolated) keystore.password of org.switchboard.tls, or null. */
+    private static String tlsConfigPassword(ConfigurationAdmin admin) throws IOException, InvalidSyntaxException {
+        Configuration[] tls = admin.listConfigurations("(service.pid=" + Pids.TLS + ")");
+        if (tls == null || tls.length == 0 || tls[0].getProperties() == null) {
+            return null;
+        }
+        Object value = tls[0].getProperties().get("keystore.password");
+        return value == null ? null : String.valueOf(value);
+    }
+
+    static Map<String, String> wanted(TlsIdentity identity, Object port, String password) {
         return Map.of(
                 "org.osgi.service.http.secure.enabled", "true",
                 PORT, port == null ? "8443" : String.valueOf(port),

@@ -32,6 +32,7 @@ class WebUnitsTest {
             @Override public boolean plain_http_remote() { return false; }
             @Override public int auth_failure_limit() { return 3; }
             @Override public int auth_block_seconds() { return 60; }
+            @Override public String health_token_file() { return "secrets/health.token"; }
         };
     }
 
