@@ -117,6 +117,39 @@ public class HealthIT extends SwitchboardTestSupport {
         assertEquals(200, status("/api/health"));
     }
 
+    /**
+     * Each SIP listener reports itself: all UP and receiving, then a stopped listener turns the
+     * whole report red (503) and {@code sip:transports} says so, and started again it serves.
+     */
+    @Test
+    public void aStoppedSipListenerTurnsHealthRedUntilItServesAgain() throws Exception {
+        Awaitility.await("/api/health is 200").atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> status("/api/health") == 200);
+        for (String part : new String[] {"sip-udp", "sip-tcp", "sip-tls", "sip-ws", "sip-wss", "sip-overload"}) {
+            HttpResponse<String> r = get("/api/health/" + part, "Bearer " + token);
+            assertEquals(part + ": " + r.body(), 200, r.statusCode());
+        }
+        assertTrue(get("/api/health/sip-udp", "Bearer " + token).body().contains("\"receiving\":true"));
+        try {
+            assertTrue(executeCommand("sip:listener-stop UDP").contains("stopped"));
+            Awaitility.await("/api/health turns 503").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> status("/api/health") == 503);
+            HttpResponse<String> down = get("/api/health/sip-udp", "Bearer " + token);
+            assertEquals(503, down.statusCode());
+            assertTrue(down.body(), down.body().contains("\"receiving\":false"));
+            assertTrue(executeCommand("sip:transports").matches("(?s).*UDP.*DOWN.*"));
+            try (org.switchboard.itest.support.UdpProbe probe = new org.switchboard.itest.support.UdpProbe(sipPort())) {
+                assertEquals("a stopped listener does not answer", null, probe.options(Duration.ofSeconds(1)));
+            }
+            assertEquals("the other listeners still serve", 200, status("/api/health/sip-tcp"));
+        } finally {
+            executeCommand("sip:listener-start UDP");
+        }
+        Awaitility.await("/api/health is 200 again").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> status("/api/health") == 200);
+        awaitOptionsAnswered();
+    }
+
     @Test
     public void tokenRequiredAndBadRequestsGetJsonProblems() throws Exception {
         HttpResponse<String> none = get("/api/health", null);

@@ -43,6 +43,8 @@ import org.switchboard.sip.internal.proxy.TargetResolver;
 import org.switchboard.sip.internal.registrar.Registrar;
 import org.switchboard.sip.internal.registrar.RegistrarPolicy;
 import org.switchboard.sip.internal.overload.OverloadLimits;
+import org.osgi.framework.BundleContext;
+import org.switchboard.sip.internal.transport.Listeners;
 import org.switchboard.sip.internal.transport.StackProperties;
 import org.switchboard.sip.internal.transport.SwitchboardStack;
 import org.switchboard.sip.internal.transport.Transport;
@@ -66,10 +68,12 @@ public class SipServer implements SipDomains {
     private final LocalDomains domains;
     private final AppServices services = new AppServices();
     private volatile AppHost host;
+    private volatile Listeners listeners;
+    private volatile SipHealth health;
 
     @Activate
     public SipServer(SipConfig config, Map<String, Object> properties, @Reference LocationStore location,
-            @Reference UserDirectory directory, @Reference TlsIdentity tls) throws Exception {
+            @Reference UserDirectory directory, @Reference TlsIdentity tls, BundleContext context) throws Exception {
         SipSettings settings = new SipSettings(properties);
         long start = System.nanoTime();
         domains = new LocalDomains(ConfigValues.list(config.domains()), config.advertised_address());
@@ -100,6 +104,9 @@ public class SipServer implements SipDomains {
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
                     stack.connections());
+            listeners = new Listeners(stack, sip.provider(), transports);
+            timers.scheduleWithFixedDelay(listeners::watch, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+            health = new SipHealth(context, transports, listeners, stack.gate());
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate(),
                     stack.malformed()));
             stack.start();
@@ -228,8 +235,17 @@ public class SipServer implements SipDomains {
         return host;
     }
 
+    /** @return the listeners, to stop, start and watch them */
+    public Listeners listeners() {
+        return listeners;
+    }
+
     @Deactivate
     void stop() {
+        SipHealth hc = health;
+        if (hc != null) {
+            hc.close();
+        }
         AppHost h = host;
         if (h != null) {
             h.close();

@@ -25,9 +25,8 @@ public class TransportsCommand implements Action {
         table.column("State");
         table.column("Queued");
         table.column("Last received");
-        java.util.List<org.switchboard.sip.internal.transport.ListenerState> states = server.stack().listenerStates();
         for (Transport t : server.transports()) {
-            var state = states.stream().filter(x -> x.transport().equals(t.name()) && x.port() == t.port()).findFirst();
+            var state = java.util.Optional.of(server.listeners().state(t));
             table.addRow().addContent(t.name(), t.bindAddress(), t.port(), t.uri(),
                     state.map(x -> x.receiving() ? "receiving" : "DOWN").orElse("unknown"),
                     state.map(x -> String.valueOf(x.queued())).orElse(""),

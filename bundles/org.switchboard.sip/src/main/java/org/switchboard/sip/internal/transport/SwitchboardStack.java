@@ -52,7 +52,7 @@ public final class SwitchboardStack extends SipStackImpl {
 
     /** @return the state of every listener now */
     public java.util.List<ListenerState> listenerStates() {
-        return processors.states();
+        return processors.states(getMessageProcessors());
     }
 
     /** @return who hears of closed TCP, TLS and WebSocket connections */

@@ -26,7 +26,7 @@ final class WatchedProcessors implements MessageProcessorFactory {
     private final ConnectionWatch watch;
     private final LoadGate gate;
     private final int udpThreads;
-    private final java.util.List<Listening> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Map<MessageProcessor, Listening> created = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final MalformedSources malformed;
 
@@ -42,9 +42,17 @@ final class WatchedProcessors implements MessageProcessorFactory {
         ListenerState state();
     }
 
-    /** @return the state of every listener made so far */
-    java.util.List<ListenerState> states() {
-        return created.stream().map(Listening::state).toList();
+    /** @return the state of each of these processors that this factory made */
+    java.util.List<ListenerState> states(MessageProcessor[] running) {
+        java.util.List<ListenerState> out = new java.util.ArrayList<>();
+        for (MessageProcessor p : running) {
+            Listening l = created.get(p);
+            if (l != null) {
+                out.add(l.state());
+            }
+        }
+        created.keySet().retainAll(java.util.Set.of(running)); // forget the removed ones
+        return out;
     }
 
     private static ListenerState nio(String transport, int port, Thread selector, boolean running) {
@@ -63,9 +71,9 @@ final class WatchedProcessors implements MessageProcessorFactory {
             default -> standard.createMessageProcessor(stack, ip, port, transport);
         };
         if (p instanceof Listening l) {
-            created.add(l);
+            created.put(p, l);
         } else if (p instanceof UdpListener u) {
-            created.add(u::state);
+            created.put(p, u::state);
         }
         return p;
     }
