@@ -121,6 +121,53 @@ public class OverloadIT extends SwitchboardTestSupport {
         }
     }
 
+    /**
+     * Idle connections cannot use up the file handles: past 256 from one address the platform
+     * closes new ones at once, and a connection that sends nothing is closed after 30 s.
+     */
+    @Test
+    public void idleConnectionsAreCappedPerSourceAndClosedWhenSilent() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket s = new Socket(HOST, sipPort());
+                s.setSoTimeout(50);
+                idle.add(s);
+            }
+            Awaitility.await("connections past the per-address cap are closed").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> closedByServer(idle) >= 300 - 256);
+            assertTrue("the cap lets 256 stay for now", closedByServer(idle) <= 300 - 250);
+            Awaitility.await("silent connections are closed").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> closedByServer(idle) == 300);
+            SipMessage served = tcpOptions(Duration.ofSeconds(5));
+            assertNotNull("new connections are served again", served);
+            assertEquals(200, served.status());
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
+        }
+    }
+
+    private static int closedByServer(List<Socket> sockets) {
+        int closed = 0;
+        for (Socket s : sockets) {
+            try {
+                if (s.isClosed() || s.getInputStream().read() < 0) {
+                    closed++;
+                    if (!s.isClosed()) {
+                        s.close();
+                    }
+                }
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // open and silent
+            } catch (IOException reset) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** A phone's REGISTER with digest (401, then credentials); true when it got 200 within 2 s each. */
     private static boolean registers(UdpProbe phone, String user, String password) {
         String aor = "sip:" + user + "@" + HOST;

@@ -43,7 +43,9 @@ public class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception e) {
-        if (isAboutPeerInput(message) || e instanceof NullPointerException && message != null
+        if (e != null && String.valueOf(e.getMessage()).startsWith("Connection refused by Switchboard")) {
+            LOG.debug("{}: {}", message, e.getMessage()); // the SIP bundle counts and summarises these
+        } else if (isAboutPeerInput(message) || e instanceof NullPointerException && message != null
                 && message.contains("incoming")) {
             peerInput(message, e);
         } else {

@@ -89,4 +89,13 @@ public @interface SipConfig {
 
     @AttributeDefinition(description = "Stateless final responses kept so that a UDP retransmission gets the same answer (about 0.5 KB each; 0 turns it off)")
     int response_cache_entries() default 32768;
+
+    @AttributeDefinition(description = "TCP, TLS and WebSocket connections accepted at once; keep it below the process's file-handle limit (ulimit -n) minus what the platform needs for files and the database")
+    int tcp_max_connections() default 10000;
+
+    @AttributeDefinition(description = "Of those, connections from one address (phones behind one NAT share an address)")
+    int tcp_max_connections_per_source() default 256;
+
+    @AttributeDefinition(description = "Seconds an accepted connection may stay silent before it is closed (a connection that sends nothing is not a phone)")
+    int tcp_silent_seconds() default 30;
 }

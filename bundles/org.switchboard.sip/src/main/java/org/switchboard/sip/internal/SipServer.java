@@ -124,7 +124,10 @@ public class SipServer implements SipDomains {
                 s.positive("overload.queue.delay.ms", c::overload_queue_delay_ms, 200),
                 s.positive("overload.max.transactions", c::overload_max_transactions, 20000),
                 s.positive("overload.max.pending", c::overload_max_pending, 2000),
-                s.positive("overload.retry.after.seconds", c::overload_retry_after_seconds, 5));
+                s.positive("overload.retry.after.seconds", c::overload_retry_after_seconds, 5),
+                s.positive("tcp.max.connections", c::tcp_max_connections, 10000),
+                s.positive("tcp.max.connections.per.source", c::tcp_max_connections_per_source, 256),
+                s.positive("tcp.silent.seconds", c::tcp_silent_seconds, 30));
     }
 
     /** @return the state of every listener, and what overload control has shed */

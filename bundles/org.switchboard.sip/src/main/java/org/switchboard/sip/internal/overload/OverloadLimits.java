@@ -14,7 +14,11 @@ package org.switchboard.sip.internal.overload;
  * @param maxPendingTasks messages of stream transports waiting for a worker, before new
  *     initial requests are refused
  * @param retryAfterSeconds the Retry-After of every 503 sent for overload
+ * @param maxConnections TCP, TLS and WebSocket connections accepted at once, below the file handles
+ * @param maxConnectionsPerSource of those, from one address
+ * @param silentConnectionSeconds how long an accepted connection may stay silent before it is closed
  */
 public record OverloadLimits(int udpQueueMessages, long udpQueueBytes, int maxQueueDelayMillis, int maxTransactions,
-        int maxPendingTasks, int retryAfterSeconds) {
+        int maxPendingTasks, int retryAfterSeconds, int maxConnections, int maxConnectionsPerSource,
+        int silentConnectionSeconds) {
 }

@@ -26,6 +26,7 @@ public final class SwitchboardStack extends SipStackImpl {
 
     private final LoadGate gate;
     private final WatchedProcessors processors;
+    private final ConnectionLimits connectionLimits;
     private final MalformedSources malformed = new MalformedSources(60_000, System::currentTimeMillis);
 
     public SwitchboardStack(Properties properties, OverloadLimits limits) throws PeerUnavailableException {
@@ -36,7 +37,9 @@ public final class SwitchboardStack extends SipStackImpl {
         workers = new OrderedDispatch(getStackName() + "-conn", threads);
         connections = new ConnectionWatch(workers);
         gate = new LoadGate(() -> getServerTransactionTableSize() + getClientTransactionTableSize(), workers::pending, limits);
-        processors = new WatchedProcessors(connections, gate, threads, malformed);
+        connectionLimits = new ConnectionLimits(limits.maxConnections(), limits.maxConnectionsPerSource(),
+                limits.silentConnectionSeconds(), workers);
+        processors = new WatchedProcessors(connections, gate, threads, malformed, connectionLimits);
         setMessageProcessorFactory(processors);
     }
 
@@ -48,6 +51,11 @@ public final class SwitchboardStack extends SipStackImpl {
     /** @return the count of malformed requests per source */
     public MalformedSources malformed() {
         return malformed;
+    }
+
+    /** @return TCP, TLS and WebSocket connections accepted and open now */
+    public int acceptedConnections() {
+        return connectionLimits.open();
     }
 
     /** @return the state of every listener now */

@@ -9,7 +9,9 @@ import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.NioTlsWebSocketMessageProcessor;
 import gov.nist.javax.sip.stack.NioWebSocketMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.net.InetAddress;
 import java.util.Locale;
 import org.switchboard.sip.internal.overload.LoadGate;
@@ -30,7 +32,11 @@ final class WatchedProcessors implements MessageProcessorFactory {
 
     private final MalformedSources malformed;
 
-    WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads, MalformedSources malformed) {
+    private final ConnectionLimits limits;
+
+    WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads, MalformedSources malformed,
+            ConnectionLimits limits) {
+        this.limits = limits;
         this.malformed = malformed;
         this.watch = watch;
         this.gate = gate;
@@ -64,10 +70,10 @@ final class WatchedProcessors implements MessageProcessorFactory {
             throws IOException {
         MessageProcessor p = switch (transport.toUpperCase(Locale.ROOT)) {
             case "UDP" -> new UdpListener(ip, stack, port, udpThreads, gate, malformed);
-            case "TCP" -> new Tcp(ip, stack, port, watch);
-            case "TLS" -> new Tls(ip, stack, port, watch);
-            case "WS" -> new Ws(ip, stack, port, watch);
-            case "WSS" -> new Wss(ip, stack, port, watch);
+            case "TCP" -> new Tcp(ip, stack, port, watch, limits);
+            case "TLS" -> new Tls(ip, stack, port, watch, limits);
+            case "WS" -> new Ws(ip, stack, port, watch, limits);
+            case "WSS" -> new Wss(ip, stack, port, watch, limits);
             default -> standard.createMessageProcessor(stack, ip, port, transport);
         };
         if (p instanceof Listening l) {
@@ -80,16 +86,28 @@ final class WatchedProcessors implements MessageProcessorFactory {
 
     private static final class Tcp extends NioTcpMessageProcessor implements Listening {
         private final ConnectionWatch watch;
+        private final ConnectionLimits limits;
 
-        Tcp(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
+        Tcp(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
             super(ip, stack, port);
             this.watch = watch;
+            this.limits = limits;
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
+            limits.closed(channel);
             watch.closed(channel);
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            limits.admit(client);
+            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
+            limits.opened(channel, client.socket().getInetAddress());
+            return channel;
         }
 
         @Override
@@ -100,16 +118,28 @@ final class WatchedProcessors implements MessageProcessorFactory {
 
     private static final class Tls extends NioTlsMessageProcessor implements Listening {
         private final ConnectionWatch watch;
+        private final ConnectionLimits limits;
 
-        Tls(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
+        Tls(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
             super(ip, stack, port);
             this.watch = watch;
+            this.limits = limits;
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
+            limits.closed(channel);
             watch.closed(channel);
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            limits.admit(client);
+            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
+            limits.opened(channel, client.socket().getInetAddress());
+            return channel;
         }
 
         @Override
@@ -120,17 +150,29 @@ final class WatchedProcessors implements MessageProcessorFactory {
 
     private static final class Ws extends NioWebSocketMessageProcessor implements Listening {
         private final ConnectionWatch watch;
+        private final ConnectionLimits limits;
 
-        Ws(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
+        Ws(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
             super(ip, stack, port);
             this.watch = watch;
+            this.limits = limits;
             this.transport = "WS";
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
+            limits.closed(channel);
             watch.closed(channel);
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            limits.admit(client);
+            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
+            limits.opened(channel, client.socket().getInetAddress());
+            return channel;
         }
 
         @Override
@@ -141,17 +183,29 @@ final class WatchedProcessors implements MessageProcessorFactory {
 
     private static final class Wss extends NioTlsWebSocketMessageProcessor implements Listening {
         private final ConnectionWatch watch;
+        private final ConnectionLimits limits;
 
-        Wss(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch) {
+        Wss(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
             super(ip, stack, port);
             this.watch = watch;
+            this.limits = limits;
             this.transport = "WSS";
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
+            limits.closed(channel);
             watch.closed(channel);
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            limits.admit(client);
+            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
+            limits.opened(channel, client.socket().getInetAddress());
+            return channel;
         }
 
         @Override
