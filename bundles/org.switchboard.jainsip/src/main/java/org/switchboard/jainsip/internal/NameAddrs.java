@@ -24,24 +24,65 @@ final class NameAddrs {
     private NameAddrs() {
     }
 
+    /** Runs for every message: scans the header lines in place and builds a string only for the headers it checks. */
     static void check(byte[] msg) throws ParseException {
-        String text = new String(msg, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String head = (end < 0 ? text : text.substring(0, end)).replaceAll("\r?\n[ \t]+", " ");
-        String[] lines = head.split("\r?\n");
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
-                continue;
+        int i = next(msg, lineEnd(msg, 0)); // skip the start line
+        while (i < msg.length) {
+            int end = lineEnd(msg, i);
+            if (end == i) {
+                return; // the empty line: end of the headers
             }
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            if (HEADERS.contains(name)) {
-                String value = lines[i].substring(colon + 1).trim();
-                for (String one : LISTS.contains(name) ? split(value) : new String[] {value}) {
-                    checkOne(lines[i].substring(0, colon).trim(), one.trim());
+            int stop = end;
+            while (next(msg, stop) < msg.length && (msg[next(msg, stop)] == ' ' || msg[next(msg, stop)] == '\t')) {
+                stop = lineEnd(msg, next(msg, stop)); // a folded header goes on
+            }
+            int colon = indexOf(msg, (byte) ':', i, end);
+            if (colon > i && relevant(msg, i, colon)) {
+                String name = new String(msg, i, colon - i, StandardCharsets.ISO_8859_1).trim();
+                String value = new String(msg, colon + 1, stop - colon - 1, StandardCharsets.ISO_8859_1)
+                        .replace("\r\n", " ").replace('\n', ' ').trim();
+                for (String one : LISTS.contains(name.toLowerCase(Locale.ROOT)) ? split(value) : new String[] {value}) {
+                    checkOne(name, one.trim());
                 }
             }
+            i = next(msg, stop);
         }
+    }
+
+    private static boolean relevant(byte[] msg, int from, int colon) {
+        int to = colon;
+        while (to > from && (msg[to - 1] == ' ' || msg[to - 1] == '\t')) {
+            to--;
+        }
+        int c = msg[from] | 0x20;
+        if (c != 't' && c != 'f' && c != 'c' && c != 'm' && c != 'r') {
+            return false; // most headers stop here
+        }
+        return HEADERS.contains(new String(msg, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+    }
+
+    private static int lineEnd(byte[] msg, int from) {
+        int i = from;
+        while (i < msg.length && msg[i] != '\r' && msg[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int next(byte[] msg, int eol) {
+        if (eol >= msg.length) {
+            return msg.length;
+        }
+        return msg[eol] == '\r' && eol + 1 < msg.length && msg[eol + 1] == '\n' ? eol + 2 : eol + 1;
+    }
+
+    private static int indexOf(byte[] msg, byte b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (msg[k] == b) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static void checkOne(String header, String value) throws ParseException {
