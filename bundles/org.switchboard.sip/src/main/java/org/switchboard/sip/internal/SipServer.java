@@ -114,6 +114,11 @@ public class SipServer implements SipDomains {
             stop();
             throw e;
         }
+        try {
+            calls.load(callsFile());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not read the calls that were up before the restart from {}: {}", callsFile(), e.toString());
+        }
         LOG.info("SIP ready in {} ms on {} (domain {}, realm {})", (System.nanoTime() - start) / 1_000_000,
                 transports.stream().map(Transport::uri).toList(), domains.canonical(), config.realm());
     }
@@ -238,6 +243,10 @@ public class SipServer implements SipDomains {
         return host;
     }
 
+    private static java.nio.file.Path callsFile() {
+        return java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "switchboard", "sip-calls.tsv");
+    }
+
     /** @return the listeners, to stop, start and watch them */
     public Listeners listeners() {
         return listeners;
@@ -255,6 +264,11 @@ public class SipServer implements SipDomains {
         }
         timers.shutdownNow();
         stack.stop();
+        try {
+            calls.save(callsFile());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not keep the calls that are up in {}: {}", callsFile(), e.toString());
+        }
         LOG.info("SIP stopped");
     }
 

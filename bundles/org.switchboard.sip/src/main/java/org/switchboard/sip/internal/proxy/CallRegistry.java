@@ -28,6 +28,8 @@ public final class CallRegistry {
     }
 
     private static final Duration MAX_AGE = Duration.ofHours(12);
+    /** Bounds the table: a flood of INVITEs cannot grow it without limit (they get 503 long before). */
+    static final int MAX_CALLS = 100_000;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -36,7 +38,45 @@ public final class CallRegistry {
     }
 
     public void started(String callId, String from, String to) {
-        calls.putIfAbsent(callId, new Call(callId, from, to, State.TRYING, clock.instant(), null));
+        if (calls.size() < MAX_CALLS) {
+            calls.putIfAbsent(callId, new Call(callId, from, to, State.TRYING, clock.instant(), null));
+        }
+    }
+
+    /**
+     * Writes the answered calls to a file, so that a restart of the SIP bundle still lists the
+     * calls that are up (their BYE passes through the proxy later and removes them).
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        for (Call c : calls.values()) {
+            if (c.state == State.ANSWERED && c.answered != null) {
+                out.append(String.join("\t", c.callId, c.from, c.to, c.started.toString(), c.answered.toString())).append('\n');
+            }
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.writeString(tmp, out);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads what {@link #save} wrote, then removes the file; calls older than 12 h are left out. */
+    public void load(java.nio.file.Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return;
+        }
+        Instant cutoff = clock.instant().minus(MAX_AGE);
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String[] f = line.split("\t");
+            if (f.length == 5 && calls.size() < MAX_CALLS) {
+                Call c = new Call(f[0], f[1], f[2], State.ANSWERED, Instant.parse(f[3]), Instant.parse(f[4]));
+                if (c.started.isAfter(cutoff)) {
+                    calls.putIfAbsent(c.callId, c);
+                }
+            }
+        }
+        java.nio.file.Files.delete(file);
     }
 
     public void ringing(String callId) {

@@ -1,13 +1,18 @@
 package org.switchboard.sip.internal.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CallRegistryTest {
     private final MutableClock clock = new MutableClock();
@@ -90,5 +95,36 @@ class CallRegistryTest {
         assertEquals(List.of("old", "new"), calls.list().stream().map(CallRegistry.Call::callId).toList());
         clock.now = clock.now.plus(Duration.ofHours(12)).minusSeconds(5);
         assertEquals(List.of("new"), calls.list().stream().map(CallRegistry.Call::callId).toList());
+    }
+
+    @Test
+    void answeredCallsOutliveARestartOfTheSipBundle(@TempDir Path dir) throws Exception {
+        CallRegistry before = new CallRegistry(Clock.systemUTC());
+        before.started("up@x", "sip:alice@x", "sip:bob@x");
+        before.answered("up@x");
+        before.started("ringing@x", "sip:carol@x", "sip:dave@x");
+        before.ringing("ringing@x");
+        Path file = dir.resolve("switchboard/sip-calls.tsv");
+        before.save(file);
+
+        CallRegistry after = new CallRegistry(Clock.systemUTC());
+        after.load(file);
+        assertEquals(1, after.list().size(), "the answered call is listed; a ringing one cannot survive its transaction");
+        CallRegistry.Call call = after.list().get(0);
+        assertEquals("up@x", call.callId());
+        assertEquals(CallRegistry.State.ANSWERED, call.state());
+        assertEquals("sip:bob@x", call.to());
+        assertFalse(Files.exists(file), "read once");
+        after.ended("up@x");
+        assertEquals(0, after.list().size(), "its BYE ends it");
+    }
+
+    @Test
+    void theTableIsBounded() {
+        CallRegistry calls = new CallRegistry(Clock.systemUTC());
+        for (int i = 0; i < CallRegistry.MAX_CALLS + 10; i++) {
+            calls.started("c" + i, "a", "b");
+        }
+        assertEquals(CallRegistry.MAX_CALLS, calls.list().size());
     }
 }
