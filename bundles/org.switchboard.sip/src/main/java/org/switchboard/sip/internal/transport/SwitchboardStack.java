@@ -53,6 +53,18 @@ public final class SwitchboardStack extends SipStackImpl {
         return malformed;
     }
 
+    /**
+     * Deletes a listening point for good. The RI files it under the address it was asked for
+     * ({@code 0.0.0.0}) but deletes it under the address its socket reports ({@code ::} for a
+     * UDP socket bound to all addresses), so a deleted UDP listening point stayed in its table
+     * and was handed back, stopped, by the next {@code createListeningPoint}.
+     */
+    @Override
+    public void deleteListeningPoint(javax.sip.ListeningPoint lp) throws javax.sip.ObjectInUseException {
+        super.deleteListeningPoint(lp);
+        listeningPoints.values().removeIf(x -> x == lp);
+    }
+
     /** @return TCP, TLS and WebSocket connections accepted and open now */
     public int acceptedConnections() {
         return connectionLimits.open();

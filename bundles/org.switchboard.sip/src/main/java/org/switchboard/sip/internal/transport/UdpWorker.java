@@ -32,6 +32,9 @@ final class UdpWorker implements Runnable {
     record Datagram(byte[] data, InetAddress address, int port, long receivedNanos) {
     }
 
+    /** Below this depth a worker's queue is not judged by its delay. */
+    static final int MIN_DEPTH_FOR_DELAY = 16;
+
     private final ArrayBlockingQueue<Datagram> queue;
     private final int capacity;
     private final AtomicLong queuedBytes;
@@ -73,10 +76,12 @@ final class UdpWorker implements Runnable {
      *     oldest datagram waited longer than the limit
      */
     boolean congested(long now, long maxDelayNanos, double share) {
-        if (queue.size() >= capacity * share) {
+        int size = queue.size();
+        if (size >= capacity * share) {
             return true;
         }
-        Datagram head = queue.peek();
+        // a few datagrams behind one slow message (a cold JIT at boot) are no overload
+        Datagram head = size < MIN_DEPTH_FOR_DELAY ? null : queue.peek();
         return head != null && now - head.receivedNanos() > maxDelayNanos;
     }
 
