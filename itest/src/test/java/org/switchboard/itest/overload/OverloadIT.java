@@ -131,7 +131,7 @@ public class OverloadIT extends SwitchboardTestSupport {
         try {
             for (int i = 0; i < 300; i++) {
                 Socket s = new Socket(HOST, sipPort());
-                s.setSoTimeout(50);
+                s.setSoTimeout(1);
                 idle.add(s);
             }
             Awaitility.await("connections past the per-address cap are closed").atMost(Duration.ofSeconds(10))
