@@ -75,26 +75,40 @@ public final class DatagramHead {
         while (nameEnd > start && (data[nameEnd - 1] == ' ' || data[nameEnd - 1] == '\t')) {
             nameEnd--;
         }
-        String name = new String(data, start, nameEnd - start, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
-        switch (name) {
-            case "via", "v", "from", "f", "cseq" -> copied.add(new int[] {start, end});
-            case "to", "t" -> {
-                copied.add(new int[] {start, end});
-                toTag = containsTag(colon + 1, end);
+        int length = nameEnd - start;
+        if (is(start, length, "via") || is(start, length, "v") || is(start, length, "from") || is(start, length, "f")
+                || is(start, length, "cseq")) {
+            copied.add(new int[] {start, end});
+        } else if (is(start, length, "to") || is(start, length, "t")) {
+            copied.add(new int[] {start, end});
+            toTag = containsTag(colon + 1, end);
+        } else if (is(start, length, "call-id") || is(start, length, "i")) {
+            copied.add(new int[] {start, end});
+            callIdStart = skipSpace(colon + 1, end);
+            callIdEnd = end;
+            while (callIdEnd > callIdStart && data[callIdEnd - 1] <= ' ') {
+                callIdEnd--;
             }
-            case "authorization", "proxy-authorization" -> credentials = true;
-            case "call-id", "i" -> {
-                copied.add(new int[] {start, end});
-                callIdStart = skipSpace(colon + 1, end);
-                callIdEnd = end;
-                while (callIdEnd > callIdStart && data[callIdEnd - 1] <= ' ') {
-                    callIdEnd--;
-                }
+        } else if (is(start, length, "authorization") || is(start, length, "proxy-authorization")) {
+            credentials = true;
+        }
+    }
+
+    /** @return whether the header name at {@code start} is {@code lower}, case-insensitively (no allocation) */
+    private boolean is(int start, int length, String lower) {
+        if (length != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            int c = data[start + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
             }
-            default -> {
-                // not needed before the parse
+            if (c != lower.charAt(i)) {
+                return false;
             }
         }
+        return true;
     }
 
     private boolean containsTag(int from, int to) {
