@@ -31,7 +31,7 @@ build_generator
 
 PASSWORD="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 echo "$PASSWORD" >"$OUT/password"
-{ echo SEQUENTIAL; for ((i = 0; i < USERS; i++)); do printf 'bench%04d;%s\n' "$i" "$PASSWORD"; done; } >"$OUT/users.csv"
+{ echo SEQUENTIAL; for ((i = 0; i < USERS; i++)); do printf 'bench%04d;[authentication username=bench%04d password=%s]\n' "$i" "$i" "$PASSWORD"; done; } >"$OUT/users.csv"
 
 KAM_PID=""
 cleanup() { [ -n "$KAM_PID" ] && kill "$KAM_PID" 2>/dev/null; [ -n "$KAM_PID" ] && pkill -f "$OUT/kamailio.cfg" 2>/dev/null; stop_karaf; }
