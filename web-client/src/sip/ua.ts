@@ -13,8 +13,9 @@ export interface UaConfig {
   displayName: string;
 }
 
-// The platform challenges User-Agents that START with "JsSIP" with MD5 only (prefix match).
-export const USER_AGENT = 'JsSIP 3.13.8 (Switchboard Phone)';
+// Our own name first, as products built on JsSIP do: the platform no longer guesses from the
+// User-Agent (its default challenge is MD5 alone, which JsSIP 3 accepts).
+export const USER_AGENT = 'Switchboard Phone (JsSIP 3.13.8)';
 const EXPIRES = 600;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -51,6 +51,12 @@ public class SoftphoneBrowserIT extends BrowserScenarioSupport {
         scenario("call-media", 2);
     }
 
+    /** A JsSIP whose User-Agent does not start with "JsSIP" registers and calls over WSS by default. */
+    @Test
+    public void customUserAgent() {
+        scenario("custom-user-agent", 2);
+    }
+
     @Test
     public void dtmfHoldMute() {
         scenario("dtmf-hold-mute", 2);
