@@ -14,6 +14,7 @@ public final class Main {
             "  --concurrency C       max operations in flight (2000; also bounded by idle users)",
             "  --sockets N           UDP sockets, one receiver thread each (2)",
             "  --timeout T           no final answer within T is a failure (4s)",
+            "  --keep true           register: leave the bindings at the end (default: unregister)",
             "  --expires S           REGISTER Expires (3600); --hold MS call hold before BYE (0)",
             "  --ring MS             callee: time between its 180 and its 200 (0)",
             "  --max-fail-pct P      exit 2 when failures >= P % or < 95 % of the rate was reached (0.1)",

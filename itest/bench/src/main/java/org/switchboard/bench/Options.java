@@ -21,6 +21,8 @@ final class Options {
     long durationMs = 20_000;
     long warmupMs = 2_000;
     int concurrency = 2000;
+    /** register: leave the bindings in place at the end (for the kill -9 check). */
+    boolean keep;
     int sockets = 2;
     long timeoutMs = 4_000;
     int expires = 3600;
@@ -71,6 +73,7 @@ final class Options {
                 case "--duration": o.durationMs = millis(v, 1000); break;
                 case "--warmup": o.warmupMs = millis(v, 1000); break;
                 case "--concurrency": o.concurrency = Integer.parseInt(v); break;
+                case "--keep": o.keep = Boolean.parseBoolean(v); break;
                 case "--sockets": o.sockets = Integer.parseInt(v); break;
                 case "--timeout": o.timeoutMs = millis(v, 1000); break;
                 case "--expires": o.expires = Integer.parseInt(v); break;

@@ -19,7 +19,9 @@ final class RegisterBench {
                 return u == null ? null : new RegisterOp(runner, u, idle::add, o.expires, false);
             }, o.rate, o.warmupMs * 1_000_000L, o.durationMs * 1_000_000L, Math.min(o.concurrency, o.count));
             Stats measured = runner.stats;
-            Bindings.apply(runner, users, 0, false, "unregister users (Expires: 0)");
+            if (!o.keep) {
+                Bindings.apply(runner, users, 0, false, "unregister users (Expires: 0)");
+            }
             return Report.print(o, "register", runner, measured, seconds, "register");
         }
     }

@@ -33,10 +33,12 @@ final class WatchedProcessors implements MessageProcessorFactory {
     private final MalformedSources malformed;
 
     private final ConnectionLimits limits;
+    private final Hooks hooks;
 
     WatchedProcessors(ConnectionWatch watch, LoadGate gate, int udpThreads, MalformedSources malformed,
             ConnectionLimits limits) {
         this.limits = limits;
+        this.hooks = new Hooks(watch, limits);
         this.malformed = malformed;
         this.watch = watch;
         this.gate = gate;
@@ -61,19 +63,15 @@ final class WatchedProcessors implements MessageProcessorFactory {
         return out;
     }
 
-    private static ListenerState nio(String transport, int port, Thread selector, boolean running) {
-        return new ListenerState(transport, port, running && selector != null && selector.isAlive(), 0, -1);
-    }
-
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress ip, int port, String transport)
             throws IOException {
         MessageProcessor p = switch (transport.toUpperCase(Locale.ROOT)) {
             case "UDP" -> new UdpListener(ip, stack, port, udpThreads, gate, malformed);
-            case "TCP" -> new Tcp(ip, stack, port, watch, limits);
-            case "TLS" -> new Tls(ip, stack, port, watch, limits);
-            case "WS" -> new Ws(ip, stack, port, watch, limits);
-            case "WSS" -> new Wss(ip, stack, port, watch, limits);
+            case "TCP" -> new Tcp(ip, stack, port, hooks);
+            case "TLS" -> new Tls(ip, stack, port, hooks);
+            case "WS" -> new Ws(ip, stack, port, hooks);
+            case "WSS" -> new Wss(ip, stack, port, hooks);
             default -> standard.createMessageProcessor(stack, ip, port, transport);
         };
         if (p instanceof Listening l) {
@@ -85,132 +83,132 @@ final class WatchedProcessors implements MessageProcessorFactory {
     }
 
     private static final class Tcp extends NioTcpMessageProcessor implements Listening {
-        private final ConnectionWatch watch;
-        private final ConnectionLimits limits;
+        private final Hooks hooks;
 
-        Tcp(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
+        Tcp(InetAddress ip, SIPTransactionStack stack, int port, Hooks hooks) {
             super(ip, stack, port);
-            this.watch = watch;
-            this.limits = limits;
+            this.hooks = hooks;
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
-            limits.closed(channel);
-            watch.closed(channel);
+            hooks.removed(channel);
         }
 
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
-            limits.admit(client);
-            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-            limits.opened(channel, client.socket().getInetAddress());
-            return channel;
+            return hooks.accepted(client, () -> super.createMessageChannel(processor, client));
         }
 
         @Override
         public ListenerState state() {
-            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+            return Hooks.state(getTransport(), getPort(), selectorThread, selector);
         }
     }
 
     private static final class Tls extends NioTlsMessageProcessor implements Listening {
-        private final ConnectionWatch watch;
-        private final ConnectionLimits limits;
+        private final Hooks hooks;
 
-        Tls(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
+        Tls(InetAddress ip, SIPTransactionStack stack, int port, Hooks hooks) {
             super(ip, stack, port);
-            this.watch = watch;
-            this.limits = limits;
+            this.hooks = hooks;
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
-            limits.closed(channel);
-            watch.closed(channel);
+            hooks.removed(channel);
         }
 
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
-            limits.admit(client);
-            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-            limits.opened(channel, client.socket().getInetAddress());
-            return channel;
+            return hooks.accepted(client, () -> super.createMessageChannel(processor, client));
         }
 
         @Override
         public ListenerState state() {
-            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+            return Hooks.state(getTransport(), getPort(), selectorThread, selector);
         }
     }
 
     private static final class Ws extends NioWebSocketMessageProcessor implements Listening {
-        private final ConnectionWatch watch;
-        private final ConnectionLimits limits;
+        private final Hooks hooks;
 
-        Ws(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
+        Ws(InetAddress ip, SIPTransactionStack stack, int port, Hooks hooks) {
             super(ip, stack, port);
-            this.watch = watch;
-            this.limits = limits;
+            this.hooks = hooks;
             this.transport = "WS";
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
-            limits.closed(channel);
-            watch.closed(channel);
+            hooks.removed(channel);
         }
 
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
-            limits.admit(client);
-            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-            limits.opened(channel, client.socket().getInetAddress());
-            return channel;
+            return hooks.accepted(client, () -> super.createMessageChannel(processor, client));
         }
 
         @Override
         public ListenerState state() {
-            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+            return Hooks.state(getTransport(), getPort(), selectorThread, selector);
         }
     }
 
     private static final class Wss extends NioTlsWebSocketMessageProcessor implements Listening {
-        private final ConnectionWatch watch;
-        private final ConnectionLimits limits;
+        private final Hooks hooks;
 
-        Wss(InetAddress ip, SIPTransactionStack stack, int port, ConnectionWatch watch, ConnectionLimits limits) {
+        Wss(InetAddress ip, SIPTransactionStack stack, int port, Hooks hooks) {
             super(ip, stack, port);
-            this.watch = watch;
-            this.limits = limits;
+            this.hooks = hooks;
             this.transport = "WSS";
         }
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
-            limits.closed(channel);
-            watch.closed(channel);
+            hooks.removed(channel);
         }
 
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
-            limits.admit(client);
-            NioTcpMessageChannel channel = super.createMessageChannel(processor, client);
-            limits.opened(channel, client.socket().getInetAddress());
-            return channel;
+            return hooks.accepted(client, () -> super.createMessageChannel(processor, client));
         }
 
         @Override
         public ListenerState state() {
-            return nio(getTransport().toUpperCase(Locale.ROOT), getPort(), selectorThread, selector != null && selector.isOpen());
+            return Hooks.state(getTransport(), getPort(), selectorThread, selector);
+        }
+    }
+
+    /** What every stream processor does beyond the RI's: connection limits and close notices. */
+    private record Hooks(ConnectionWatch watch, ConnectionLimits limits) {
+        interface Accept {
+            NioTcpMessageChannel make() throws IOException;
+        }
+
+        void removed(ConnectionOrientedMessageChannel channel) {
+            limits.closed(channel);
+            watch.closed(channel);
+        }
+
+        NioTcpMessageChannel accepted(SocketChannel client, Accept make) throws IOException {
+            limits.admit(client);
+            NioTcpMessageChannel channel = make.make();
+            limits.opened(channel, client.socket().getInetAddress());
+            return channel;
+        }
+
+        static ListenerState state(String transport, int port, Thread selectorThread, java.nio.channels.Selector selector) {
+            boolean running = selector != null && selector.isOpen() && selectorThread != null && selectorThread.isAlive();
+            return new ListenerState(transport.toUpperCase(Locale.ROOT), port, running, 0, -1);
         }
     }
 }
