@@ -29,13 +29,15 @@ import org.switchboard.media.internal.leg.ConferenceImpl;
 import org.switchboard.media.internal.leg.Leg;
 import org.switchboard.media.internal.leg.LegContext;
 import org.switchboard.media.internal.leg.Legs;
-import org.switchboard.media.internal.leg.MediaClock;
+import org.switchboard.media.internal.leg.Clocks;
 import org.switchboard.media.internal.leg.PromptLoader;
 import org.switchboard.media.internal.transport.PacketSecurityFactory;
 import org.switchboard.media.internal.transport.UdpTransport;
 
 /**
- * The media engine: one port range, a few I/O threads and one 20 ms clock for all legs.
+ * The media engine: one port range, a few I/O threads and a 20 ms clock sharded over a few
+ * threads (one per core by default): each leg ticks on one shard, a bridge or a room with all
+ * its legs.
  * Secure transport profiles come from {@link PacketSecurityFactory} services of this bundle.
  */
 @Component(service = MediaEngine.class, configurationPid = "org.switchboard.media")
@@ -64,13 +66,22 @@ public class Engine implements MediaEngine {
 
         @AttributeDefinition(description = "Enabled codecs, comma separated, in the order of our offers: opus, PCMU, PCMA")
         String codecs() default Codecs.DEFAULT;
+
+        @AttributeDefinition(description = "Clock threads (shards) ticking the legs every 20 ms; 0 for one per available processor")
+        int clock_threads() default 0;
     }
 
     /** The settings, also used by tests without OSGi. */
     public record Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
-            int ioThreads, String codecs) {
+            int ioThreads, String codecs, int clockThreads) {
 
-        /** Every codec enabled. */
+        /** One clock thread per processor. */
+        public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
+                int ioThreads, String codecs) {
+            this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, codecs, 0);
+        }
+
+        /** Every codec enabled, one clock thread per processor. */
         public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
                 int ioThreads) {
             this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, Codecs.DEFAULT);
@@ -78,7 +89,7 @@ public class Engine implements MediaEngine {
     }
 
     private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
-    private final MediaClock clock = new MediaClock();
+    private final Clocks clocks;
     private final UdpTransport transport;
     private final ExecutorService blocking;
     private final Legs legs;
@@ -88,7 +99,8 @@ public class Engine implements MediaEngine {
     @Activate
     public Engine(Config config) {
         this(new Settings(config.port_min(), config.port_max(), config.bind_address(), config.public_address(),
-                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs()));
+                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs(),
+                config.clock_threads()));
     }
 
     public Engine(Settings settings) {
@@ -102,12 +114,13 @@ public class Engine implements MediaEngine {
             t.setDaemon(true);
             return t;
         });
-        LegContext ctx = new LegContext(clock, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
+        this.clocks = new Clocks(settings.clockThreads());
+        LegContext ctx = new LegContext(clocks, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
                 profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null),
                 Codecs.enabled(settings.codecs()));
         this.legs = new Legs(ctx);
-        this.prompts = new PromptLoader(clock, blocking, () -> blobs);
-        clock.start();
+        this.prompts = new PromptLoader(clocks.shard(0), blocking, () -> blobs);
+        clocks.start();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -153,17 +166,22 @@ public class Engine implements MediaEngine {
 
     @Override
     public Conference conference(String name) {
-        return new ConferenceImpl(name, clock, prompts);
+        return new ConferenceImpl(name, clocks.leastLoaded(), prompts);
     }
 
     @Override
     public Bridge bridge(MediaLeg a, MediaLeg b) {
-        return new BridgeImpl(clock, (Leg) a, (Leg) b);
+        return new BridgeImpl((Leg) a, (Leg) b);
+    }
+
+    /** @return the clock shards (tests) */
+    Clocks clocks() {
+        return clocks;
     }
 
     @Deactivate
     public void close() {
-        clock.close();
+        clocks.close();
         transport.close();
         blocking.shutdownNow();
     }

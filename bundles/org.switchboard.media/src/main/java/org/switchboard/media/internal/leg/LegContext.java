@@ -12,7 +12,7 @@ import org.switchboard.media.internal.transport.UdpTransport;
 /**
  * What every leg shares with the engine.
  *
- * @param clock the media clock
+ * @param clocks the clock shards (a leg starts on the least loaded one)
  * @param transport sockets and I/O threads
  * @param blocking runs file and blob I/O off the clock thread
  * @param blobs the blob store, or null while none is registered
@@ -21,7 +21,7 @@ import org.switchboard.media.internal.transport.UdpTransport;
  * @param security the security factory for a transport profile, or null if none supports it
  * @param codecs the enabled codec names, in the order of our offers
  */
-public record LegContext(MediaClock clock, UdpTransport transport, Executor blocking, Supplier<BlobStore> blobs,
+public record LegContext(Clocks clocks, UdpTransport transport, Executor blocking, Supplier<BlobStore> blobs,
         Duration rtpTimeout, String publicAddress, Function<String, PacketSecurityFactory> security,
         List<String> codecs) {
 }
