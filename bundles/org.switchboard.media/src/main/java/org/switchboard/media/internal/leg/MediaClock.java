@@ -3,10 +3,9 @@ package org.switchboard.media.internal.leg;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaException;
@@ -50,7 +49,7 @@ public final class MediaClock implements ClockExecutor, AutoCloseable {
     // replaced, never changed in place, under this clock's lock: a tick iterates a snapshot
     private Client[] clients = NO_CLIENTS;
     private Mix[] mixes = NO_MIXES;
-    private ScheduledExecutorService executor;
+    private volatile Thread thread;
     private volatile long now;
 
     public MediaClock() {
@@ -63,13 +62,30 @@ public final class MediaClock implements ClockExecutor, AutoCloseable {
 
     /** Ticks every 20 ms on a thread of its own, the first tick after {@code phaseMillis}. */
     public void start(long phaseMillis) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            return t;
-        });
-        executor.scheduleAtFixedRate(this::safeTick, FRAME_MS + phaseMillis, FRAME_MS, TimeUnit.MILLISECONDS);
+        Thread t = new Thread(() -> run(phaseMillis), name);
+        t.setDaemon(true);
+        t.setPriority(Thread.MAX_PRIORITY);
+        thread = t;
+        t.start();
+    }
+
+    /**
+     * At a fixed rate, as {@code scheduleAtFixedRate}: a late tick is followed by catch-up ticks
+     * (the jitter buffer expects that). A plain park rather than a scheduled executor, whose
+     * queue allocates a node on every wait.
+     */
+    private void run(long phaseMillis) {
+        long period = TimeUnit.MILLISECONDS.toNanos(FRAME_MS);
+        long next = System.nanoTime() + period + TimeUnit.MILLISECONDS.toNanos(phaseMillis);
+        while (thread == Thread.currentThread()) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+            } else {
+                safeTick();
+                next += period;
+            }
+        }
     }
 
     public void start() {
@@ -191,7 +207,7 @@ public final class MediaClock implements ClockExecutor, AutoCloseable {
     private void safeTick() {
         try {
             tick();
-        } catch (Throwable t) { // NOPMD: scheduleAtFixedRate would stop ticking for good
+        } catch (Throwable t) { // NOPMD: the shard's legs would fall silent for good
             LOG.error("{}: media clock tick failed: {}", name, t.toString(), t);
         }
     }
@@ -215,8 +231,10 @@ public final class MediaClock implements ClockExecutor, AutoCloseable {
 
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            LockSupport.unpark(t);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,8 @@ final class IoLoop implements Runnable {
     private final ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(2048);
     private final Thread thread;
+    /** Ready keys are handed over one by one: the selected-key set would allocate a node per ready socket. */
+    private final java.util.function.Consumer<SelectionKey> onReady = this::ready;
     private volatile boolean running = true;
 
     IoLoop(String name) throws IOException {
@@ -38,21 +39,19 @@ final class IoLoop implements Runnable {
     public void run() {
         while (running) {
             try {
-                selector.select(1000);
+                selector.select(onReady, 1000);
                 registerPending();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        drain((DatagramChannel) key.channel(), (Receiver) key.attachment());
-                    }
-                }
             } catch (ClosedSelectorException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("media I/O loop: {}", e.toString(), e);
+            } catch (Throwable t) { // NOPMD: the loop reads every leg's media; it must not end quietly
+                LOG.error("media I/O loop {}: {}", thread.getName(), t.toString(), t);
             }
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        if (key.isValid() && key.isReadable()) {
+            drain((DatagramChannel) key.channel(), (Receiver) key.attachment());
         }
     }
 
@@ -71,8 +70,8 @@ final class IoLoop implements Runnable {
             buffer.flip();
             try {
                 receiver.receive(buffer, from);
-            } catch (RuntimeException e) {
-                LOG.warn("dropped a datagram from {}: {}", from, e.toString(), e);
+            } catch (Throwable t) { // NOPMD: one bad datagram or leg must not stop the loop
+                LOG.error("dropped a datagram from {}: {}", from, t.toString(), t);
             }
         }
     }
