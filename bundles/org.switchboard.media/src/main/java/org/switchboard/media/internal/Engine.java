@@ -23,6 +23,7 @@ import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.media.internal.codec.CodecWorkers;
 import org.switchboard.media.internal.codec.Codecs;
 import org.switchboard.media.internal.leg.BridgeImpl;
 import org.switchboard.media.internal.leg.ConferenceImpl;
@@ -69,16 +70,19 @@ public class Engine implements MediaEngine {
 
         @AttributeDefinition(description = "Clock threads (shards) ticking the legs every 20 ms; 0 for one per available processor")
         int clock_threads() default 0;
+
+        @AttributeDefinition(description = "Threads encoding and decoding Opus off the clock; 0 for one per available processor")
+        int codec_threads() default 0;
     }
 
     /** The settings, also used by tests without OSGi. */
     public record Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
-            int ioThreads, String codecs, int clockThreads) {
+            int ioThreads, String codecs, int clockThreads, int codecThreads) {
 
-        /** One clock thread per processor. */
+        /** One clock thread and one codec worker per processor. */
         public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
                 int ioThreads, String codecs) {
-            this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, codecs, 0);
+            this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, codecs, 0, 0);
         }
 
         /** Every codec enabled, one clock thread per processor. */
@@ -90,6 +94,7 @@ public class Engine implements MediaEngine {
 
     private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
     private final Clocks clocks;
+    private final CodecWorkers codecWorkers;
     private final UdpTransport transport;
     private final ExecutorService blocking;
     private final Legs legs;
@@ -100,7 +105,7 @@ public class Engine implements MediaEngine {
     public Engine(Config config) {
         this(new Settings(config.port_min(), config.port_max(), config.bind_address(), config.public_address(),
                 Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs(),
-                config.clock_threads()));
+                config.clock_threads(), config.codec_threads()));
     }
 
     public Engine(Settings settings) {
@@ -115,9 +120,10 @@ public class Engine implements MediaEngine {
             return t;
         });
         this.clocks = new Clocks(settings.clockThreads());
+        this.codecWorkers = new CodecWorkers(settings.codecThreads());
         LegContext ctx = new LegContext(clocks, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
                 profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null),
-                Codecs.enabled(settings.codecs()));
+                Codecs.enabled(settings.codecs()), codecWorkers);
         this.legs = new Legs(ctx);
         this.prompts = new PromptLoader(clocks.shard(0), blocking, () -> blobs);
         clocks.start();
@@ -182,6 +188,7 @@ public class Engine implements MediaEngine {
     @Deactivate
     public void close() {
         clocks.close();
+        codecWorkers.close();
         transport.close();
         blocking.shutdownNow();
     }

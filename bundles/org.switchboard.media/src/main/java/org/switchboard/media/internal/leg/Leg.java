@@ -49,7 +49,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     private final LegSocket socket;
     private final PacketSecurity security;
     private final JitterBuffer jitter = new JitterBuffer(8000);
-    private final Playout playout = new Playout(jitter);
+    private final Playout playout;
     private final Primitives primitives;
     private final InboundChain inbound;
     private final OutboundChain outbound;
@@ -67,6 +67,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         this.id = id;
         this.ctx = ctx;
         this.clock = new LegClock(ctx.clocks().leastLoaded());
+        this.playout = new Playout(jitter, ctx.codecWorkers());
         this.signalling = signalling;
         this.socket = socket;
         this.security = security;
@@ -119,6 +120,11 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     /** @return this leg's instance of the negotiated codec (clock thread: codecs may keep state) */
     AudioCodec codecInstance() {
         return playout.codec(signalling.negotiated().codec());
+    }
+
+    /** @return the worker lane of the negotiated codec when it is an expensive one (Opus), else null */
+    org.switchboard.media.internal.codec.CodecLane codecLane() {
+        return playout.lane(signalling.negotiated().codec());
     }
 
     boolean receiving() {

@@ -97,6 +97,18 @@ class ShardingTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "media-clock-1".equals(ranOn.get()));
     }
 
+    /** A callee leg ticks before its answer comes (it used to throw there, every tick, and the tick ended early). */
+    @Test
+    void anUnansweredOfferTicksWithoutFailing() throws Exception {
+        Leg ringing = legs.offer(LegOptions.defaults("ringing"));
+        AtomicReference<LegEndReason> ended = new AtomicReference<>();
+        ringing.onEnded(ended::set);
+        ringing.play(List.of(new org.switchboard.api.media.AudioRef.Silence(Duration.ofMillis(200))), false).result()
+                .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(null, ended.get(), "still up after ten ticks");
+        assertEquals(1, ringing.clock().shard().clients());
+    }
+
     @Test
     void aFailingLegIsEndedAndItsShardKeepsTicking() {
         Leg healthy = leg("healthy");
