@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -92,6 +94,7 @@ public class Engine implements MediaEngine {
         }
     }
 
+    private static final int MAX_FILE_JOBS = 4096;
     private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
     private final Clocks clocks;
     private final CodecWorkers codecWorkers;
@@ -114,7 +117,8 @@ public class Engine implements MediaEngine {
                 : !bind.isAnyLocalAddress() ? bind.getHostAddress() : localHost();
         this.transport = new UdpTransport(socketAddress(bind, publicAddress), settings.portMin(), settings.portMax(),
                 settings.ioThreads());
-        this.blocking = Executors.newFixedThreadPool(2, r -> {
+        // bounded: a play or a recording that does not fit is refused (RejectedExecutionException) rather than queued
+        this.blocking = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_FILE_JOBS), r -> {
             Thread t = new Thread(r, "media-files");
             t.setDaemon(true);
             return t;

@@ -7,7 +7,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +16,8 @@ final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
 
     private final Selector selector;
-    private final ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>();
+    /** Sockets to register, taken on the next wake-up; bounded (a leg that does not fit fails to open). */
+    private final ArrayBlockingQueue<Object[]> pending = new ArrayBlockingQueue<>(4096);
     private final ByteBuffer buffer = ByteBuffer.allocate(2048);
     private final Thread thread;
     /** Ready keys are handed over one by one: the selected-key set would allocate a node per ready socket. */
@@ -31,7 +32,9 @@ final class IoLoop implements Runnable {
     }
 
     void register(DatagramChannel channel, Receiver receiver) {
-        pending.add(new Object[] {channel, receiver});
+        if (!pending.offer(new Object[] {channel, receiver})) {
+            throw new IllegalStateException(thread.getName() + " has 4096 sockets waiting to be registered");
+        }
         selector.wakeup();
     }
 
