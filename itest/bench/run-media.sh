@@ -11,6 +11,8 @@
 #        USERS=3000 (bench0000..; bridge uses the first half as callers, the second half as callees)
 #        SIP_PORT=55060 (tls +1, ws +6)  WSS_PORT=57443  HTTP_PORT=58181  HTTPS_PORT=58443  SSH_PORT=58101
 #        RMI_REGISTRY_PORT=51099  RMI_SERVER_PORT=54444  MEDIA_PORTS=20000-39999  IO_THREADS (media io.threads)
+#        CLOCK_THREADS (media clock.threads: clock shards, default one per processor; 1 = one clock as before)
+#        CODEC_THREADS (media codec.threads: Opus workers)
 #        BOOT_TIMEOUT=180  KEEP_DIST=0  JFR=0 (1: record the server with JFR, profile settings, kept in the output)
 #        BENCH_JAVA_OPTS="-Xms256m -Xmx512m"  EXTRA_ARGS (more generator options, e.g. "--receivers 1")
 set -uo pipefail
@@ -69,6 +71,13 @@ sed -i -E -e "s/^port\.min *=.*/port.min = ${MEDIA_PORTS%-*}/" -e "s/^port\.max 
 if [ -n "${IO_THREADS:-}" ]; then
   sed -i -E "s/^io\.threads *=.*/io.threads = $IO_THREADS/" "$E/org.switchboard.media.cfg"
 fi
+for key in clock codec; do # not in the shipped file (the defaults live in the engine's Config): appended
+  var="$(tr '[:lower:]' '[:upper:]' <<<"$key")_THREADS"
+  if [ -n "${!var:-}" ]; then
+    sed -i -E "/^$key\.threads *=/d" "$E/org.switchboard.media.cfg"
+    echo "$key.threads = ${!var}" >>"$E/org.switchboard.media.cfg"
+  fi
+done
 # dial plan: 7NNNN reaches user benchNNNN (what the caller types in the IVR)
 grep -q '^    \*800 *= application:ivr$' "$E/org.switchboard.dialplan.cfg" || die "unexpected default dial plan in $E"
 sed -i -E 's/^    \*800( *)= application:ivr$/    *800\1= application:ivr, \\\n    ^7([0-9]{4})$ = user:bench$1/' \
@@ -77,7 +86,7 @@ sed -i -E 's/^    \*800( *)= application:ivr$/    *800\1= application:ivr, \\\n 
 sed -i -E 's/^menu *=.*/menu = bench/' "$E/org.switchboard.ivr.cfg"
 printf 'name = bench\nprompt = ivr-welcome\ntimeout.seconds = 10\nmax.attempts = 2\ndigit.1 = dial\n' \
   >"$E/org.switchboard.ivr.menu-bench.cfg"
-grep -E '^(udp|tcp|tls|ws|wss)\.port|^port\.(min|max)|^io\.threads|^sshPort|^rmi|^org\.osgi\.service\.http\.port' \
+grep -E '^(udp|tcp|tls|ws|wss)\.port|^port\.(min|max)|^(io|clock|codec)\.threads|^sshPort|^rmi|^org\.osgi\.service\.http\.port' \
   "$E"/org.switchboard.sip.cfg "$E"/org.switchboard.media.cfg "$E"/org.apache.karaf.shell.cfg \
   "$E"/org.apache.karaf.management.cfg "$E"/org.ops4j.pax.web.cfg >"$OUT/ports.txt"
 

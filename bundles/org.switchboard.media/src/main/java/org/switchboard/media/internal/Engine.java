@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,19 +25,22 @@ import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.media.internal.codec.CodecWorkers;
 import org.switchboard.media.internal.codec.Codecs;
 import org.switchboard.media.internal.leg.BridgeImpl;
 import org.switchboard.media.internal.leg.ConferenceImpl;
 import org.switchboard.media.internal.leg.Leg;
 import org.switchboard.media.internal.leg.LegContext;
 import org.switchboard.media.internal.leg.Legs;
-import org.switchboard.media.internal.leg.MediaClock;
+import org.switchboard.media.internal.leg.Clocks;
 import org.switchboard.media.internal.leg.PromptLoader;
 import org.switchboard.media.internal.transport.PacketSecurityFactory;
 import org.switchboard.media.internal.transport.UdpTransport;
 
 /**
- * The media engine: one port range, a few I/O threads and one 20 ms clock for all legs.
+ * The media engine: one port range, a few I/O threads and a 20 ms clock sharded over a few
+ * threads (one per core by default): each leg ticks on one shard, a bridge or a room with all
+ * its legs.
  * Secure transport profiles come from {@link PacketSecurityFactory} services of this bundle.
  */
 @Component(service = MediaEngine.class, configurationPid = "org.switchboard.media")
@@ -64,21 +69,35 @@ public class Engine implements MediaEngine {
 
         @AttributeDefinition(description = "Enabled codecs, comma separated, in the order of our offers: opus, PCMU, PCMA")
         String codecs() default Codecs.DEFAULT;
+
+        @AttributeDefinition(description = "Clock threads (shards) ticking the legs every 20 ms; 0 for one per available processor")
+        int clock_threads() default 0;
+
+        @AttributeDefinition(description = "Threads encoding and decoding Opus off the clock; 0 for one per available processor")
+        int codec_threads() default 0;
     }
 
     /** The settings, also used by tests without OSGi. */
     public record Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
-            int ioThreads, String codecs) {
+            int ioThreads, String codecs, int clockThreads, int codecThreads) {
 
-        /** Every codec enabled. */
+        /** One clock thread and one codec worker per processor. */
+        public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
+                int ioThreads, String codecs) {
+            this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, codecs, 0, 0);
+        }
+
+        /** Every codec enabled, one clock thread per processor. */
         public Settings(int portMin, int portMax, String bindAddress, String publicAddress, Duration rtpTimeout,
                 int ioThreads) {
             this(portMin, portMax, bindAddress, publicAddress, rtpTimeout, ioThreads, Codecs.DEFAULT);
         }
     }
 
+    private static final int MAX_FILE_JOBS = 4096;
     private final List<PacketSecurityFactory> securities = new CopyOnWriteArrayList<>();
-    private final MediaClock clock = new MediaClock();
+    private final Clocks clocks;
+    private final CodecWorkers codecWorkers;
     private final UdpTransport transport;
     private final ExecutorService blocking;
     private final Legs legs;
@@ -88,7 +107,8 @@ public class Engine implements MediaEngine {
     @Activate
     public Engine(Config config) {
         this(new Settings(config.port_min(), config.port_max(), config.bind_address(), config.public_address(),
-                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs()));
+                Duration.ofSeconds(config.rtp_timeout_seconds()), config.io_threads(), config.codecs(),
+                config.clock_threads(), config.codec_threads()));
     }
 
     public Engine(Settings settings) {
@@ -97,17 +117,20 @@ public class Engine implements MediaEngine {
                 : !bind.isAnyLocalAddress() ? bind.getHostAddress() : localHost();
         this.transport = new UdpTransport(socketAddress(bind, publicAddress), settings.portMin(), settings.portMax(),
                 settings.ioThreads());
-        this.blocking = Executors.newFixedThreadPool(2, r -> {
+        // bounded: a play or a recording that does not fit is refused (RejectedExecutionException) rather than queued
+        this.blocking = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_FILE_JOBS), r -> {
             Thread t = new Thread(r, "media-files");
             t.setDaemon(true);
             return t;
         });
-        LegContext ctx = new LegContext(clock, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
+        this.clocks = new Clocks(settings.clockThreads());
+        this.codecWorkers = new CodecWorkers(settings.codecThreads());
+        LegContext ctx = new LegContext(clocks, transport, blocking, () -> blobs, settings.rtpTimeout(), publicAddress,
                 profile -> securities.stream().filter(f -> f.supports(profile)).findFirst().orElse(null),
-                Codecs.enabled(settings.codecs()));
+                Codecs.enabled(settings.codecs()), codecWorkers);
         this.legs = new Legs(ctx);
-        this.prompts = new PromptLoader(clock, blocking, () -> blobs);
-        clock.start();
+        this.prompts = new PromptLoader(clocks.shard(0), blocking, () -> blobs);
+        clocks.start();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -153,17 +176,23 @@ public class Engine implements MediaEngine {
 
     @Override
     public Conference conference(String name) {
-        return new ConferenceImpl(name, clock, prompts);
+        return new ConferenceImpl(name, clocks.leastLoaded(), prompts);
     }
 
     @Override
     public Bridge bridge(MediaLeg a, MediaLeg b) {
-        return new BridgeImpl(clock, (Leg) a, (Leg) b);
+        return new BridgeImpl((Leg) a, (Leg) b);
+    }
+
+    /** @return the clock shards (tests) */
+    Clocks clocks() {
+        return clocks;
     }
 
     @Deactivate
     public void close() {
-        clock.close();
+        clocks.close();
+        codecWorkers.close();
         transport.close();
         blocking.shutdownNow();
     }

@@ -28,6 +28,14 @@ public interface AudioCodec {
         return null;
     }
 
+    /**
+     * @return whether encoding and decoding cost so much (Opus) that they run on the codec workers
+     *     instead of the clock thread ({@link CodecLane})
+     */
+    default boolean expensive() {
+        return false;
+    }
+
     /** @return the codec for one leg: this one when it keeps no state */
     default AudioCodec newInstance() {
         return this;

@@ -54,6 +54,12 @@ public final class Opus implements AudioCodec {
         return "opus";
     }
 
+    /** ~300x PCMU per frame: on the codec workers, not the clock. */
+    @Override
+    public boolean expensive() {
+        return true;
+    }
+
     @Override
     public int payloadType() {
         return DEFAULT_PAYLOAD_TYPE;

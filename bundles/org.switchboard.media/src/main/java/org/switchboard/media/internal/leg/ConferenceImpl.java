@@ -7,7 +7,7 @@ import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.PlayResult;
 
-/** An N-party conference over a {@link Mixer}. */
+/** An N-party conference over a {@link Mixer}: the room and all its legs tick on one shard. */
 public final class ConferenceImpl implements Conference {
     private final String name;
     private final Mixer mixer;
@@ -16,7 +16,7 @@ public final class ConferenceImpl implements Conference {
     public ConferenceImpl(String name, MediaClock clock, PromptLoader loader) {
         this.name = name;
         this.mixer = new Mixer(clock);
-        this.loader = loader;
+        this.loader = new PromptLoader(clock, loader.blocking(), loader.blobs()); // prompts start on the room's shard
     }
 
     @Override

@@ -9,7 +9,7 @@ final class DigitCollection extends LegOperation<DigitResult> {
     private final StringBuilder digits = new StringBuilder();
     private long deadline;
 
-    DigitCollection(MediaClock clock, DigitOptions options) {
+    DigitCollection(ClockExecutor clock, DigitOptions options) {
         super(clock);
         this.options = options;
     }

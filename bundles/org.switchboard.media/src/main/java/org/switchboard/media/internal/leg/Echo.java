@@ -4,7 +4,7 @@ package org.switchboard.media.internal.leg;
 final class Echo extends LegOperation<Void> {
     private final Runnable remove;
 
-    Echo(MediaClock clock, Runnable remove) {
+    Echo(ClockExecutor clock, Runnable remove) {
         super(clock);
         this.remove = remove;
     }

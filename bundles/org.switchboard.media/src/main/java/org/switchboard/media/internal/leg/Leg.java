@@ -44,11 +44,12 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Leg.class);
     private final String id;
     private final LegContext ctx;
+    private final LegClock clock;
     private final Signalling signalling;
     private final LegSocket socket;
     private final PacketSecurity security;
     private final JitterBuffer jitter = new JitterBuffer(8000);
-    private final Playout playout = new Playout(jitter);
+    private final Playout playout;
     private final Primitives primitives;
     private final InboundChain inbound;
     private final OutboundChain outbound;
@@ -65,18 +66,20 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     Leg(String id, LegContext ctx, Signalling signalling, LegSocket socket, PacketSecurity security, Duration timeout) {
         this.id = id;
         this.ctx = ctx;
+        this.clock = new LegClock(ctx.clocks().leastLoaded());
+        this.playout = new Playout(jitter, ctx.codecWorkers());
         this.signalling = signalling;
         this.socket = socket;
         this.security = security;
         this.timeoutMs = (timeout == null ? ctx.rtpTimeout() : timeout).toMillis();
         DtmfSender dtmfOut = new DtmfSender();
-        this.primitives = new Primitives(ctx, id, this::ended, dtmfOut);
+        this.primitives = new Primitives(ctx, clock, id, this::ended, dtmfOut);
         DtmfReceiver receiver = new DtmfReceiver((digit, samples) -> primitives.digit(
                 new DtmfEvent(digit, Duration.ofMillis(samples * 1000L / clockRate()), DtmfEvent.Source.RTP)));
         this.rtcp = new RtcpChannel(this, RtcpSession.random(), security, socket);
         this.inbound = new InboundChain(this, security, receiver, jitter, rtcp);
         this.outbound = new OutboundChain(this, dtmfOut, security, socket, rtcp.session());
-        this.lastActivity = ctx.clock().now();
+        this.lastActivity = clock.now();
     }
 
     Signalling signalling() {
@@ -84,7 +87,12 @@ public final class Leg implements MediaLeg, MediaClock.Client {
     }
 
     void start() {
-        ctx.clock().add(this);
+        clock.shard().add(this);
+    }
+
+    /** @return where this leg ticks now, and where its commands go */
+    LegClock clock() {
+        return clock;
     }
 
     void onRtp(java.nio.ByteBuffer datagram, InetSocketAddress from) {
@@ -114,16 +122,21 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         return playout.codec(signalling.negotiated().codec());
     }
 
+    /** @return the worker lane of the negotiated codec when it is an expensive one (Opus), else null */
+    org.switchboard.media.internal.codec.CodecLane codecLane() {
+        return playout.lane(signalling.negotiated().codec());
+    }
+
     boolean receiving() {
         return signalling.negotiated() != null && signalling.negotiated().direction().receives();
     }
 
     long clockMillis() {
-        return ctx.clock().now();
+        return clock.now();
     }
 
     void activity() {
-        lastActivity = ctx.clock().now();
+        lastActivity = clock.now();
     }
 
     /** Symmetric RTP: send to where the peer's RTP comes from (NAT). */
@@ -196,7 +209,11 @@ public final class Leg implements MediaLeg, MediaClock.Client {
             end(LegEndReason.RTP_TIMEOUT);
             return;
         }
-        playout.tick(signalling.negotiated().codec());
+        var n = signalling.negotiated();
+        if (n == null) { // our offer is not answered yet (a callee still ringing): nothing to play out
+            return;
+        }
+        playout.tick(n.codec());
         primitives.received(playout.received(), now);
     }
 
@@ -216,6 +233,12 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         rtcp.tick(now, outbound.timestamp());
     }
 
+    /** It threw in a tick and the clock dropped it: it ends as failed rather than staying silent. */
+    @Override
+    public void failed(Throwable t) {
+        end(LegEndReason.FAILED);
+    }
+
     /** Ends the leg on the clock thread. */
     void end(LegEndReason reason) {
         if (ended) {
@@ -226,7 +249,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} ended ({}): sent {}, jitter buffer: {}", id, reason, outbound.sent(), jitter.stats());
         }
-        ctx.clock().remove(this);
+        clock.leave(this);
         primitives.legEnded();
         rtcp.bye(outbound.timestamp());
         security.close();
@@ -331,7 +354,7 @@ public final class Leg implements MediaLeg, MediaClock.Client {
 
     @Override
     public void close() {
-        ctx.clock().execute(() -> end(LegEndReason.CLOSED));
+        clock.execute(() -> end(LegEndReason.CLOSED));
     }
 
     @Override

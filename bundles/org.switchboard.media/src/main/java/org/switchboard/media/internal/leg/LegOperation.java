@@ -9,10 +9,10 @@ import org.switchboard.api.media.MediaOperation;
  * hands over to it.
  */
 abstract class LegOperation<T> implements MediaOperation<T> {
-    protected final MediaClock clock;
+    protected final ClockExecutor clock;
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
-    LegOperation(MediaClock clock) {
+    LegOperation(ClockExecutor clock) {
         this.clock = clock;
     }
 

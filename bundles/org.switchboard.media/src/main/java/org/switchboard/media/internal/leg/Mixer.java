@@ -5,8 +5,9 @@ import java.util.List;
 import org.switchboard.api.media.MediaException;
 
 /**
- * Mixes N legs on the clock thread: each hears the sum of the others (not itself), clipped
- * to 16 bits, plus any prompt played to everyone. Two legs make a bridge.
+ * Mixes N legs on its clock shard: each hears the sum of the others (not itself), clipped
+ * to 16 bits, plus any prompt played to everyone. Two legs make a bridge. A leg moves to the
+ * mixer's shard before it takes part, so the packet path never crosses threads or takes a lock.
  */
 public final class Mixer implements MediaClock.Mix {
     private static final class Participant {
@@ -22,13 +23,20 @@ public final class Mixer implements MediaClock.Mix {
     private final MediaClock clock;
     private final List<Participant> participants = new ArrayList<>();
     private final int[] sum = new int[160];
+    private final short[] tone = new short[160];
     private volatile List<String> ids = List.of();
     private volatile boolean closed;
     private Playback prompt;
 
     public Mixer(MediaClock clock) {
         this.clock = clock;
+        clock.load(1);
         clock.add(this);
+    }
+
+    /** @return the shard this mixer (and every leg in it) ticks on */
+    public MediaClock clock() {
+        return clock;
     }
 
     public static short clip(int v) {
@@ -38,7 +46,7 @@ public final class Mixer implements MediaClock.Mix {
     /** @throws MediaException 409 if the leg is already mixed elsewhere */
     public void add(Leg leg, boolean muted) {
         leg.join(this);
-        clock.execute(() -> {
+        leg.clock().moveTo(clock, leg, () -> {
             participants.add(new Participant(leg, muted));
             refreshIds();
         });
@@ -86,10 +94,12 @@ public final class Mixer implements MediaClock.Mix {
             refreshIds();
         }
         if (closed && participants.isEmpty()) {
+            clock.load(-1);
             return false;
         }
         java.util.Arrays.fill(sum, 0);
-        for (Participant p : participants) {
+        for (int k = 0; k < participants.size(); k++) { // indexed: no iterator per tick
+            Participant p = participants.get(k);
             if (!p.muted && p.leg.hasReceived()) {
                 short[] rx = p.leg.received();
                 for (int i = 0; i < sum.length; i++) {
@@ -99,13 +109,14 @@ public final class Mixer implements MediaClock.Mix {
         }
         short[] tone = null;
         if (prompt != null) {
-            tone = new short[160];
+            tone = this.tone;
             if (!prompt.read(tone, false)) {
                 prompt = null;
                 tone = null;
             }
         }
-        for (Participant p : participants) {
+        for (int k = 0; k < participants.size(); k++) {
+            Participant p = participants.get(k);
             short[] out = p.leg.mixOut();
             boolean own = !p.muted && p.leg.hasReceived();
             short[] rx = p.leg.received();

@@ -2,6 +2,7 @@ package org.switchboard.media.internal.leg;
 
 import java.util.List;
 import org.switchboard.media.internal.codec.AudioCodec;
+import org.switchboard.media.internal.codec.CodecLane;
 import org.switchboard.media.internal.dtmf.DtmfSender;
 import org.switchboard.media.internal.pipeline.Node;
 import org.switchboard.media.internal.pipeline.NodeStats;
@@ -37,8 +38,13 @@ final class OutboundChain {
                     f.payloadLength = 4;
                     return true;
                 }
-                AudioCodec codec = leg.codecInstance();
                 f.marker = false;
+                CodecLane lane = leg.codecLane();
+                if (lane != null) { // Opus: this frame goes to a worker, an earlier one comes back
+                    f.payloadLength = lane.encode(f.pcm, f.packet, OutFrame.HEADER);
+                    return f.payloadLength > 0;
+                }
+                AudioCodec codec = leg.codecInstance();
                 f.payloadLength = codec.encode(f.pcm, OutFrame.SAMPLES, f.packet, OutFrame.HEADER);
                 return true;
             }

@@ -11,7 +11,7 @@ final class Playback extends LegOperation<PlayResult> {
     private int clip;
     private int pos;
 
-    Playback(MediaClock clock, boolean bargeIn, Runnable onStop) {
+    Playback(ClockExecutor clock, boolean bargeIn, Runnable onStop) {
         super(clock);
         this.bargeIn = bargeIn;
         this.onStop = onStop;

@@ -13,7 +13,7 @@ import org.switchboard.api.media.BlobStore;
 import org.switchboard.media.internal.audio.Wav;
 
 /** Loads prompts off the clock thread, then starts their playback on it. */
-public record PromptLoader(MediaClock clock, Executor blocking, Supplier<BlobStore> blobs) {
+public record PromptLoader(ClockExecutor clock, Executor blocking, Supplier<BlobStore> blobs) {
 
     void load(List<AudioRef> prompts, Playback playback, Runnable start) {
         blocking.execute(() -> {

@@ -25,7 +25,7 @@ final class Recording extends LegOperation<RecordResult> {
     private long silentMs;
     private boolean ending;
 
-    Recording(MediaClock clock, RecordOptions options, Writer writer) {
+    Recording(ClockExecutor clock, RecordOptions options, Writer writer) {
         super(clock);
         this.options = options;
         this.writer = writer;

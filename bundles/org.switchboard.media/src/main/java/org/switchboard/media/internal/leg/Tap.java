@@ -11,7 +11,7 @@ final class Tap extends LegOperation<Void> {
     private final Consumer<AudioFrame> consumer;
     private final Runnable remove;
 
-    Tap(MediaClock clock, String legId, int rate, Consumer<AudioFrame> consumer, Runnable remove) {
+    Tap(ClockExecutor clock, String legId, int rate, Consumer<AudioFrame> consumer, Runnable remove) {
         super(clock);
         if (rate != 8000 && rate != 16000) {
             throw new IllegalArgumentException("a tap runs at 8000 or 16000 Hz, not " + rate);

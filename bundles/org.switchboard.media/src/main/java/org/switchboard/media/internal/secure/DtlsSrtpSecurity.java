@@ -29,6 +29,7 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
     private volatile IceLiteResponder previousIce;
     private volatile DtlsHandshake handshake;
     private volatile SrtpSession srtp;
+    private final SrtpBuffers buffers = new SrtpBuffers();
     private volatile InetSocketAddress dtlsPeer;
     private volatile String remoteFingerprint;
 
@@ -147,10 +148,7 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
         if (s == null) {
             return null;
         }
-        byte[] buf = Datagrams.array(packet);
-        int off = Datagrams.offset(packet);
-        byte[] out = rtcp ? s.protectRtcp(buf, off, packet.remaining()) : s.protectRtp(buf, off, packet.remaining());
-        return out == null ? null : ByteBuffer.wrap(out);
+        return buffers.outbound(s, packet, rtcp);
     }
 
     @Override
@@ -195,8 +193,7 @@ public final class DtlsSrtpSecurity implements PacketSecurity {
         if (s == null || !(consented(ice, from) || consentedBefore(from))) {
             return null;
         }
-        byte[] plain = rtcp ? s.unprotectRtcp(buf, off, len) : s.unprotectRtp(buf, off, len);
-        return plain == null ? null : ByteBuffer.wrap(plain);
+        return buffers.inbound(s, buf, off, len, rtcp);
     }
 
     private static boolean success(byte[] response) {

@@ -21,6 +21,7 @@ public final class SdesSrtpSecurity implements PacketSecurity {
             SdesCrypto.generate(1, SrtpProfile.AES_CM_128_HMAC_SHA1_80),
             SdesCrypto.generate(2, SrtpProfile.AES_CM_128_HMAC_SHA1_32));
     private volatile SrtpSession srtp;
+    private final SrtpBuffers buffers = new SrtpBuffers();
 
     @Override
     public SecurityAttributes local() {
@@ -58,9 +59,10 @@ public final class SdesSrtpSecurity implements PacketSecurity {
         byte[] buf = Datagrams.array(datagram);
         int off = Datagrams.offset(datagram);
         PacketKind kind = PacketKind.of(buf, off, datagram.remaining());
-        byte[] plain = kind == PacketKind.RTP ? s.unprotectRtp(buf, off, datagram.remaining())
-                : kind == PacketKind.RTCP ? s.unprotectRtcp(buf, off, datagram.remaining()) : null;
-        return plain == null ? null : ByteBuffer.wrap(plain);
+        if (kind != PacketKind.RTP && kind != PacketKind.RTCP) {
+            return null;
+        }
+        return buffers.inbound(s, buf, off, datagram.remaining(), kind == PacketKind.RTCP);
     }
 
     @Override
@@ -69,10 +71,7 @@ public final class SdesSrtpSecurity implements PacketSecurity {
         if (s == null) {
             return null;
         }
-        byte[] buf = Datagrams.array(packet);
-        int off = Datagrams.offset(packet);
-        byte[] out = rtcp ? s.protectRtcp(buf, off, packet.remaining()) : s.protectRtp(buf, off, packet.remaining());
-        return out == null ? null : ByteBuffer.wrap(out);
+        return buffers.outbound(s, packet, rtcp);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.switchboard.media.internal.transport.PacketSecurityFactory;
 @Component(service = PacketSecurityFactory.class)
 public final class SecureLegFactory implements PacketSecurityFactory, AutoCloseable {
     private static final int HANDSHAKE_THREADS = 4;
+    private static final int MAX_QUEUED_HANDSHAKE_STEPS = 4096;
 
     private final DtlsIdentity identity;
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
@@ -37,7 +38,7 @@ public final class SecureLegFactory implements PacketSecurityFactory, AutoClosea
         this.identity = identity;
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(HANDSHAKE_THREADS, HANDSHAKE_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+                new LinkedBlockingQueue<>(MAX_QUEUED_HANDSHAKE_STEPS), r -> { // full: that handshake fails
                     Thread t = new Thread(r, "media-dtls-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -18,6 +18,17 @@ final class SrtcpCmTransform implements SrtpTransform {
     }
 
     @Override
+    public int protect(byte[] buf, int off, int len, byte[] out) {
+        return SrtpTransform.into(protect(buf, off, len), out);
+    }
+
+    @Override
+    public int unprotect(byte[] buf, int off, int len, byte[] out) {
+        return SrtpTransform.into(unprotect(buf, off, len), out);
+    }
+
+    // RTCP (a report every few seconds) and GCM allocate their result: not on the per-packet path
+    @Override
     public synchronized byte[] protect(byte[] buf, int off, int len) {
         if (len < 8) {
             return null;

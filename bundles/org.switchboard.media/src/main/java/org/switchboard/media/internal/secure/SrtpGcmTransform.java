@@ -33,6 +33,17 @@ final class SrtpGcmTransform implements SrtpTransform {
     }
 
     @Override
+    public int protect(byte[] buf, int off, int len, byte[] out) {
+        return SrtpTransform.into(protect(buf, off, len), out);
+    }
+
+    @Override
+    public int unprotect(byte[] buf, int off, int len, byte[] out) {
+        return SrtpTransform.into(unprotect(buf, off, len), out);
+    }
+
+    // RTCP (a report every few seconds) and GCM allocate their result: not on the per-packet path
+    @Override
     public synchronized byte[] protect(byte[] buf, int off, int len) {
         return rtcp ? protectRtcp(buf, off, len) : protectRtp(buf, off, len);
     }

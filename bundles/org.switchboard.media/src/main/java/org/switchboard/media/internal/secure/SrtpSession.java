@@ -25,6 +25,16 @@ public final class SrtpSession {
         return key.profile().aead() ? new SrtpGcmTransform(key, true) : new SrtcpCmTransform(key);
     }
 
+    /** Protects into {@code out} (no allocation): the length, or -1. */
+    public int protect(byte[] buf, int off, int len, boolean rtcp, byte[] out) {
+        return (rtcp ? rtcpOut : rtpOut).protect(buf, off, len, out);
+    }
+
+    /** Unprotects into {@code out} (no allocation): the plain length, or -1 when it fails authentication or replay. */
+    public int unprotect(byte[] buf, int off, int len, boolean rtcp, byte[] out) {
+        return (rtcp ? rtcpIn : rtpIn).unprotect(buf, off, len, out);
+    }
+
     public byte[] protectRtp(byte[] buf, int off, int len) {
         return rtpOut.protect(buf, off, len);
     }

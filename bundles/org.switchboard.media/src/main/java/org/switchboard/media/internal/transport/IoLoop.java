@@ -7,8 +7,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +16,12 @@ final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
 
     private final Selector selector;
-    private final ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>();
+    /** Sockets to register, taken on the next wake-up; bounded (a leg that does not fit fails to open). */
+    private final ArrayBlockingQueue<Object[]> pending = new ArrayBlockingQueue<>(4096);
     private final ByteBuffer buffer = ByteBuffer.allocate(2048);
     private final Thread thread;
+    /** Ready keys are handed over one by one: the selected-key set would allocate a node per ready socket. */
+    private final java.util.function.Consumer<SelectionKey> onReady = this::ready;
     private volatile boolean running = true;
 
     IoLoop(String name) throws IOException {
@@ -30,7 +32,9 @@ final class IoLoop implements Runnable {
     }
 
     void register(DatagramChannel channel, Receiver receiver) {
-        pending.add(new Object[] {channel, receiver});
+        if (!pending.offer(new Object[] {channel, receiver})) {
+            throw new IllegalStateException(thread.getName() + " has 4096 sockets waiting to be registered");
+        }
         selector.wakeup();
     }
 
@@ -38,21 +42,19 @@ final class IoLoop implements Runnable {
     public void run() {
         while (running) {
             try {
-                selector.select(1000);
+                selector.select(onReady, 1000);
                 registerPending();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        drain((DatagramChannel) key.channel(), (Receiver) key.attachment());
-                    }
-                }
             } catch (ClosedSelectorException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("media I/O loop: {}", e.toString(), e);
+            } catch (Throwable t) { // NOPMD: the loop reads every leg's media; it must not end quietly
+                LOG.error("media I/O loop {}: {}", thread.getName(), t.toString(), t);
             }
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        if (key.isValid() && key.isReadable()) {
+            drain((DatagramChannel) key.channel(), (Receiver) key.attachment());
         }
     }
 
@@ -71,8 +73,8 @@ final class IoLoop implements Runnable {
             buffer.flip();
             try {
                 receiver.receive(buffer, from);
-            } catch (RuntimeException e) {
-                LOG.warn("dropped a datagram from {}: {}", from, e.toString(), e);
+            } catch (Throwable t) { // NOPMD: one bad datagram or leg must not stop the loop
+                LOG.error("dropped a datagram from {}: {}", from, t.toString(), t);
             }
         }
     }

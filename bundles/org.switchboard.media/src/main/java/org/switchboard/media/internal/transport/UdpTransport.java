@@ -29,9 +29,15 @@ public final class UdpTransport implements AutoCloseable {
     public LegSocket open(Receiver rtp, Receiver rtcp) {
         DatagramChannel[] pair = ports.allocate();
         IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        loop.register(pair[0], rtp);
-        loop.register(pair[1], rtcp);
-        return new LegSocket(pair[0], pair[1], ports);
+        LegSocket socket = new LegSocket(pair[0], pair[1], ports);
+        try {
+            loop.register(pair[0], rtp);
+            loop.register(pair[1], rtcp);
+        } catch (RuntimeException e) {
+            socket.close(); // the ports go back to the range
+            throw e;
+        }
+        return socket;
     }
 
     @Override

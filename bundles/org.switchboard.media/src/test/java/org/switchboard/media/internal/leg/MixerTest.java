@@ -13,9 +13,10 @@ import org.switchboard.api.media.MediaException;
 import org.switchboard.media.internal.transport.UdpTransport;
 
 class MixerTest {
-    private final MediaClock clock = new MediaClock();
+    private final Clocks clocks = new Clocks(1);
+    private final MediaClock clock = clocks.shard(0);
     private final UdpTransport transport = new UdpTransport(InetAddress.getLoopbackAddress(), 0, 65535, 1);
-    private final Legs legs = new Legs(new LegContext(clock, transport, Executors.newSingleThreadExecutor(), () -> null,
+    private final Legs legs = new Legs(new LegContext(clocks, transport, Executors.newSingleThreadExecutor(), () -> null,
             Duration.ZERO, "127.0.0.1", p -> null, java.util.List.of("opus", "PCMU", "PCMA")));
 
     @AfterEach
