@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures boot to SIP ready (first OPTIONS answered over UDP, probed every 20 ms from process start)
 # at first start and at restart, and the idle RSS after each, on a fresh copy of the distribution with
-# every port moved (so it can run beside other instances). Same method as itest/bench/run.sh.
+# every port moved (so it can run beside other instances). Same method as itest/bench/run.sh, plus the
+# JVM's CPU time (user + sys) until SIP answered, which other load on the machine disturbs far less.
 #
 # usage: karaf-assembly/src/bench/boot-rss.sh [DIST_DIR] [RUNS]
 # env:   BASE_PORT=26000  IDLE=10 (s before RSS is read)  JAR=itest/bench/target/switchboard-bench.jar
@@ -24,10 +25,12 @@ boot() { # dir label
   out=$(java -jar "$JAR" ping --server 127.0.0.1:$P --domain 127.0.0.1 --interval 20 --wait 120s 2>&1)
   ready=$(sed -n 's/^READY .*epoch_ms=\([0-9]*\).*/\1/p' <<<"$out")
   [ -n "$ready" ] || { echo "no SIP answer: $out" >&2; return 1; }
-  sleep "$IDLE"
   pid=$(java_of "$dir")
+  # CPU time the JVM used until SIP answered: far less sensitive to other load than wall time
+  cpu_ms=$(awk -v t="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat")
+  sleep "$IDLE"
   rss=$(ps -o rss= -p "$pid" | tr -d ' ')
-  echo "$label boot_to_sip_ready_ms=$((ready - start)) idle_rss_kb=$rss"
+  echo "$label boot_to_sip_ready_ms=$((ready - start)) cpu_ms_to_ready=$cpu_ms idle_rss_kb=$rss load1=$(cut -d' ' -f1 /proc/loadavg)"
   "$dir/bin/stop" >/dev/null 2>&1
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }

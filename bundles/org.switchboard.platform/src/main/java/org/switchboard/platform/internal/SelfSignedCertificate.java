@@ -58,20 +58,25 @@ final class SelfSignedCertificate {
      * negotiated suite.
      */
     static void generate(Path keyStore, char[] password) throws IOException {
+        generate(keyStore, password, true);
+    }
+
+    /** @param withRsa false: the ECDSA key only */
+    static void generate(Path keyStore, char[] password, boolean withRsa) throws IOException {
         try {
             String host = hostName();
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             add(store, ALIAS, ecKeys(), "SHA256withECDSA", KeyUsage.digitalSignature, host, password);
-            add(store, RSA_ALIAS, rsaKeys(), "SHA256withRSA", KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
-                    host, password);
+            if (withRsa) {
+                add(store, RSA_ALIAS, rsaKeys(), "SHA256withRSA", KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                        host, password);
+            }
             if (!Files.isDirectory(keyStore.getParent())) {
                 PrivateFolders.createOwnerOnly(keyStore.getParent());
             }
-            Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp);
-            SecretFiles.restrict(tmp); // before the key is written, not after
+            Path tmp = Files.createTempFile(keyStore.getParent(), keyStore.getFileName().toString(), ".tmp");
+            SecretFiles.restrict(tmp); // before the key is written, not after (createTempFile makes it 0600 too)
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 store.store(out, password);
             }

@@ -48,6 +48,14 @@ class SelfSignedCertificateTest {
         assertTrue(cert.getSubjectAlternativeNames().stream().anyMatch(n -> n.get(1).equals("localhost")));
     }
 
+    @Test
+    void ecdsaOnlyWhenRsaIsTurnedOff(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tls.p12");
+        SelfSignedCertificate.generate(file, PASSWORD, false);
+        KeyStore ks = load(file);
+        assertEquals(java.util.List.of(SelfSignedCertificate.ALIAS), java.util.Collections.list(ks.aliases()));
+    }
+
     /** JSSE picks the key by the negotiated suite: ECDSA for modern clients, RSA for RSA-only ones. */
     @Test
     void serverPresentsTheKeyTheClientCanUse(@TempDir Path dir) throws Exception {
