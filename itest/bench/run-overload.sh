@@ -66,7 +66,7 @@ for f in $FACTORS; do
   peak=$(awk 'NR>1 && $1+0==$1 {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f MB", m/1024}' "$OUT/jstat-$f.txt")
   oom=$(grep -c OutOfMemoryError "$DIST/data/log/karaf.log" "$OUT/karaf.out" 2>/dev/null | awk -F: '{s+=$2} END {print (s>0)?"yes":"no"}')
   printf '%-7s %-9s %-10s %-10s %-10s %-12s %-6s %s\n' "${f}x" "$rate" \
-    "$(awk -v s="$shed" -v n="${started:-0}" 'BEGIN{printf "%.1f %%", n>0?100*s/n:0}')" \
+    "$(awk -v s="$shed" -v n="${started:-0}" 'BEGIN{printf "%.1f %%", (n>0 ? 100*s/n : 0)}')" \
     "$(awk -v o="${ok:-0}" -v d="$DURATION" 'BEGIN{printf "%.0f", o/d}')" "${timeouts:-?}" "$peak" "$oom" "${back:-not within 60 tries}" \
     | tee -a "$OUT/summary.txt"
 done
