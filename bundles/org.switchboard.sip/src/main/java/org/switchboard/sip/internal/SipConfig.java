@@ -76,7 +76,7 @@ public @interface SipConfig {
     int udp_queue_kib() default 16384;
 
     @AttributeDefinition(description = "Milliseconds the oldest waiting datagram may have waited before new initial requests get 503 (their senders retransmit after 500 ms)")
-    int overload_queue_delay_ms() default 200;
+    int overload_queue_delay_ms() default 400;
 
     @AttributeDefinition(description = "Open SIP transactions (client and server) before new initial requests get 503")
     int overload_max_transactions() default 20000;

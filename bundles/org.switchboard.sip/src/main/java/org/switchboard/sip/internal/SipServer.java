@@ -126,7 +126,7 @@ public class SipServer implements SipDomains {
     private static OverloadLimits limits(SipConfig c, SipSettings s) {
         return new OverloadLimits(s.positive("udp.queue.messages", c::udp_queue_messages, 4096),
                 s.positive("udp.queue.kib", c::udp_queue_kib, 16384) * 1024L,
-                s.positive("overload.queue.delay.ms", c::overload_queue_delay_ms, 200),
+                s.positive("overload.queue.delay.ms", c::overload_queue_delay_ms, 400),
                 s.positive("overload.max.transactions", c::overload_max_transactions, 20000),
                 s.positive("overload.max.pending", c::overload_max_pending, 2000),
                 s.positive("overload.retry.after.seconds", c::overload_retry_after_seconds, 5),

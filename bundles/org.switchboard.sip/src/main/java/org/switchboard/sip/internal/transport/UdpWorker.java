@@ -33,7 +33,7 @@ final class UdpWorker implements Runnable {
     }
 
     /** Below this depth a worker's queue is not judged by its delay. */
-    static final int MIN_DEPTH_FOR_DELAY = 16;
+    static final int MIN_DEPTH_FOR_DELAY = 32;
 
     private final ArrayBlockingQueue<Datagram> queue;
     private final int capacity;
