@@ -21,10 +21,8 @@ import org.switchboard.api.tls.TlsIdentity;
  * as SIP over TLS and WSS). Writes {@code org.ops4j.pax.web} only when something differs,
  * because every change restarts the web server.
  *
- * <p>The key store password never goes into {@code etc/org.ops4j.pax.web.cfg} in clear: it is
- * a {@code $[secret:...]} reference that Configuration Admin's interpolation plugin (secrets
- * folder {@code etc/}) resolves when it hands the configuration to Pax Web. See
- * {@link KeystorePassword}.
+ * <p>The key store password goes into {@code etc/org.ops4j.pax.web.cfg}, which is then made
+ * owner-only (0600), like {@code etc/secrets}. See {@link KeystorePassword}.
  */
 @Component(immediate = true)
 public class HttpsSetup {
@@ -57,10 +55,12 @@ public class HttpsSetup {
         }
         if (!password.isReference()) {
             Object file = next.get("felix.fileinstall.filename");
+            CfgFiles.ownerOnly(file);
+        }
+        if (!password.isReference() && !identity.selfSigned()) {
             LOG.warn("org.switchboard.tls: keystore.password is written in clear in etc/org.switchboard.tls.cfg, so "
                     + "Pax Web's configuration holds it too; that file is now owner-only. Fix: put the password in "
                     + "etc/secrets/<name> (mode 0600) and write keystore.password = $[secret:secrets/<name>]");
-            CfgFiles.ownerOnly(file);
         }
     }
 

@@ -10,8 +10,11 @@ import org.switchboard.api.tls.TlsIdentity;
  * that can be avoided.
  *
  * <ul>
- * <li>Generated identity: its password is in {@code tls.password} next to the key store
- *     ({@code etc/secrets/}, 0600).</li>
+ * <li>Generated identity: the password itself, in a Pax Web configuration file made owner-only
+ *     (0600). A {@code $[secret:...]} reference to {@code etc/secrets/tls.password} was tried:
+ *     when Configuration Admin handed the configuration to Pax Web before its interpolation
+ *     plugin was up, Jetty got the reference as the password, failed to open the key store and
+ *     served nothing, HTTP included (one CI run in two).</li>
  * <li>Configured key store whose {@code keystore.password} is itself a {@code $[...]}
  *     reference: the same reference.</li>
  * <li>Configured key store with a clear password: the clear password (the caller makes the
@@ -22,12 +25,7 @@ record KeystorePassword(String value, boolean isReference) {
     static final String GENERATED_PASSWORD_FILE = "tls.password";
 
     static KeystorePassword of(TlsIdentity identity, Path etc, String configuredRaw) {
-        if (identity.selfSigned()) {
-            Path file = identity.keyStore().toAbsolutePath().normalize().resolveSibling(GENERATED_PASSWORD_FILE);
-            if (file.startsWith(etc)) {
-                return new KeystorePassword("$[secret:" + etc.relativize(file).toString().replace('\\', '/') + "]", true);
-            }
-        } else if (configuredRaw != null && configuredRaw.startsWith("$[") && configuredRaw.endsWith("]")) {
+        if (!identity.selfSigned() && configuredRaw != null && configuredRaw.startsWith("$[") && configuredRaw.endsWith("]")) {
             return new KeystorePassword(configuredRaw, true);
         }
         return new KeystorePassword(new String(identity.password()), false);
