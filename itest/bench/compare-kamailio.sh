@@ -84,11 +84,7 @@ search kamailio sipp "127.0.0.1:$KAM_PORT" sipp-register $SIPP_RATES
 kill "$KAM_PID" 2>/dev/null; wait "$KAM_PID" 2>/dev/null; KAM_PID=""
 
 # ---- Switchboard ----------------------------------------------------------------------------------
-DIST="$(mktemp -d /tmp/switchboard-compare.XXXXXX)"
-cp -a "$(realpath "${DIST_ARG:-$HERE/../../karaf-assembly/target/switchboard-0.1.0-SNAPSHOT}")/." "$DIST/" || die "no distribution"
-sed -i -E -e "s/^(udp|tcp)\.port *=.*/\1.port = $SIP_PORT/" -e "s/^tls\.port *=.*/tls.port = $((SIP_PORT + 1))/" \
-  -e "s/^ws\.port *=.*/ws.port = $((SIP_PORT + 6))/" -e "s/^wss\.port *=.*/wss.port = $((SIP_PORT + 7))/" "$DIST/etc/org.switchboard.sip.cfg"
-sed -i -E "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$DIST/etc/org.apache.karaf.shell.cfg"
+DIST="$(copy_dist "${DIST_ARG:-$HERE/../../karaf-assembly/target/switchboard-0.1.0-SNAPSHOT}" compare)" || exit 1
 (cd "$DIST" && exec nohup bin/karaf server >"$OUT/karaf.out" 2>&1 </dev/null) &
 KARAF_PID=$!
 timeout 120 java -jar "$JAR" ping --server "127.0.0.1:$SIP_PORT" --domain 127.0.0.1 --interval 50 --wait 100s >/dev/null 2>&1 \

@@ -62,3 +62,16 @@ build_generator() {
   log "building the generator"
   timeout 300 mvn -q -f "$HERE/pom.xml" package -DskipTests >"$OUT/build.log" 2>&1 || die "build failed, see $OUT/build.log"
 }
+
+# copy_dist SOURCE NAME: a fresh copy of the distribution in /tmp (printed), with every SIP listener
+# moved to SIP_PORT (+1 TLS, +6 WS, +7 WSS) and SSH to SSH_PORT, to run beside another instance.
+copy_dist() {
+  local src=$1 name=$2 dir
+  dir="$(mktemp -d "/tmp/switchboard-$name.XXXXXX")" || die "mktemp failed"
+  cp -a "$(realpath "$src")/." "$dir/" || die "no distribution at $src"
+  sed -i -E -e "s/^(udp|tcp)\.port *=.*/\1.port = $SIP_PORT/" -e "s/^tls\.port *=.*/tls.port = $((SIP_PORT + 1))/" \
+    -e "s/^ws\.port *=.*/ws.port = $((SIP_PORT + 6))/" -e "s/^wss\.port *=.*/wss.port = $((SIP_PORT + 7))/" \
+    "$dir/etc/org.switchboard.sip.cfg" || die "cannot set the SIP ports"
+  sed -i -E "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$dir/etc/org.apache.karaf.shell.cfg" || die "cannot set sshPort"
+  echo "$dir"
+}

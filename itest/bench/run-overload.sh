@@ -21,11 +21,7 @@ mkdir -p "$OUT"
 KARAF_PID=""; JAVA_PID=""
 . "$HERE/lib.sh"
 build_generator
-DIST="$(mktemp -d /tmp/switchboard-overload.XXXXXX)"
-cp -a "$(realpath "${1:-$HERE/../../karaf-assembly/target/switchboard-0.1.0-SNAPSHOT}")/." "$DIST/" || die "no distribution"
-sed -i -E -e "s/^(udp|tcp)\.port *=.*/\1.port = $SIP_PORT/" -e "s/^tls\.port *=.*/tls.port = $((SIP_PORT + 1))/" \
-  -e "s/^ws\.port *=.*/ws.port = $((SIP_PORT + 6))/" -e "s/^wss\.port *=.*/wss.port = $((SIP_PORT + 7))/" "$DIST/etc/org.switchboard.sip.cfg"
-sed -i -E "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$DIST/etc/org.apache.karaf.shell.cfg"
+DIST="$(copy_dist "${1:-$HERE/../../karaf-assembly/target/switchboard-0.1.0-SNAPSHOT}" overload)" || exit 1
 cleanup() { stop_karaf; cp -a "$DIST/data/log" "$OUT/karaf-log" 2>/dev/null; rm -rf "$DIST"; }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
