@@ -78,8 +78,11 @@ public @interface SipConfig {
     @AttributeDefinition(description = "Milliseconds the oldest waiting datagram may have waited before new initial requests get 503 (their senders retransmit after 500 ms)")
     int overload_queue_delay_ms() default 400;
 
-    @AttributeDefinition(description = "Open SIP transactions (client and server) before new initial requests get 503")
-    int overload_max_transactions() default 20000;
+    @AttributeDefinition(description = "Open SIP transactions (client and server) before new initial requests get 503; 0 sizes it from the heap (one per 10 KiB above 64 MiB: 46,000 for 512 MiB)")
+    int overload_max_transactions() default 0;
+
+    @AttributeDefinition(description = "Percent of the old generation still in use after a garbage collection above which new initial requests get 503 (100 turns the check off)")
+    int overload_heap_percent() default 80;
 
     @AttributeDefinition(description = "TCP, TLS and WebSocket messages waiting for a worker before new initial requests get 503")
     int overload_max_pending() default 2000;

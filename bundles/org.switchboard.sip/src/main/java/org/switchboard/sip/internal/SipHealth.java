@@ -54,6 +54,8 @@ final class SipHealth {
         d.put("transactions", gate.transactions());
         d.put("transactionLimit", gate.limits().maxTransactions());
         d.put("streamMessagesWaiting", gate.pending());
+        d.put("heapAfterGcPercent", gate.heap().percentAfterLastCollection());
+        d.put("heapLimitPercent", gate.heap().thresholdPercent());
         d.put("refused503", gate.shedCount());
         d.put("dropped", gate.droppedCount());
         return Health.up(d);

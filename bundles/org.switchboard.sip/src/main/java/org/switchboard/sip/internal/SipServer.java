@@ -127,12 +127,17 @@ public class SipServer implements SipDomains {
         return new OverloadLimits(s.positive("udp.queue.messages", c::udp_queue_messages, 4096),
                 s.positive("udp.queue.kib", c::udp_queue_kib, 16384) * 1024L,
                 s.positive("overload.queue.delay.ms", c::overload_queue_delay_ms, 400),
-                s.positive("overload.max.transactions", c::overload_max_transactions, 20000),
+                transactionLimit(s.number("overload.max.transactions", c::overload_max_transactions, 0)),
                 s.positive("overload.max.pending", c::overload_max_pending, 2000),
                 s.positive("overload.retry.after.seconds", c::overload_retry_after_seconds, 5),
                 s.positive("tcp.max.connections", c::tcp_max_connections, 10000),
                 s.positive("tcp.max.connections.per.source", c::tcp_max_connections_per_source, 256),
-                s.positive("tcp.silent.seconds", c::tcp_silent_seconds, 30));
+                s.positive("tcp.silent.seconds", c::tcp_silent_seconds, 30),
+                s.positive("overload.heap.percent", c::overload_heap_percent, 80));
+    }
+
+    private static int transactionLimit(int configured) {
+        return configured > 0 ? configured : OverloadLimits.autoTransactions(Runtime.getRuntime().maxMemory());
     }
 
     /** @return the state of every listener, and what overload control has shed */

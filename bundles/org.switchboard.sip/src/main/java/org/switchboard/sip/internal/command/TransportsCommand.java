@@ -36,7 +36,8 @@ public class TransportsCommand implements Action {
         var gate = server.stack().gate();
         System.out.println("Domains: " + String.join(", ", server.domains().names()));
         System.out.println("Overload: " + gate.transactions() + " transactions open (limit " + gate.limits().maxTransactions()
-                + "), " + gate.pending() + " stream messages waiting (limit " + gate.limits().maxPendingTasks() + "); since start "
+                + "), " + gate.pending() + " stream messages waiting (limit " + gate.limits().maxPendingTasks() + "), heap after the last GC "
+                + gate.heap().percentAfterLastCollection() + " % (limit " + gate.heap().thresholdPercent() + " %); since start "
                 + gate.shedCount() + " requests refused with 503, " + gate.droppedCount() + " messages dropped");
         return null;
     }

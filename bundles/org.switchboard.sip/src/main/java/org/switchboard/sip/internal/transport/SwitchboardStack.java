@@ -5,6 +5,7 @@ import gov.nist.javax.sip.header.SIPHeaderList;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.PeerUnavailableException;
+import org.switchboard.sip.internal.overload.HeapPressure;
 import org.switchboard.sip.internal.overload.LoadGate;
 import org.switchboard.sip.internal.overload.MalformedSources;
 import org.switchboard.sip.internal.overload.OverloadLimits;
@@ -36,7 +37,8 @@ public final class SwitchboardStack extends SipStackImpl {
         int threads = threadPoolSize > 0 ? threadPoolSize : 4;
         workers = new OrderedDispatch(getStackName() + "-conn", threads);
         connections = new ConnectionWatch(workers);
-        gate = new LoadGate(() -> getServerTransactionTableSize() + getClientTransactionTableSize(), workers::pending, limits);
+        gate = new LoadGate(() -> getServerTransactionTableSize() + getClientTransactionTableSize(), workers::pending, limits,
+                HeapPressure.of(limits.heapPercent()));
         connectionLimits = new ConnectionLimits(limits.maxConnections(), limits.maxConnectionsPerSource(),
                 limits.silentConnectionSeconds(), workers);
         processors = new WatchedProcessors(connections, gate, threads, malformed, connectionLimits);
