@@ -2,7 +2,8 @@
 // holds the transport internals the softphone changes (message filter, reconnection backoff).
 import * as JsSIP from 'jssip';
 import type { Backoff } from '../../media/reconnect';
-import { installBackoff, type RecoveringTransport, type SipSocket } from '../failover';
+import type { SipSocket } from '../failover';
+import { installBackoff, type RecoveringTransport } from './transport';
 import { wrapSession, type RawSession, type SipSession } from './session';
 import type { CallOptions, Originator, SipRequest, UaEventMap } from './types';
 
