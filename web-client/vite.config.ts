@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // Served by the platform at /phone/ (see CONTRACT.md).
 export default defineConfig({
@@ -13,4 +13,4 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts'],
   },
-} as any);
+});

@@ -1,7 +1,8 @@
-// Boot: settings, client-config, URL activation, registration, restoring calls.
+// Boot: settings, client-config, feature modules, URL activation, registration, restoring calls.
 import './styles.css';
-import { fetchClientConfig, HistoryClient, type ClientConfig } from './api/rest';
+import { fetchClientConfig, type ClientConfig } from './api/rest';
 import { configChanged, loadCachedConfig, saveCachedConfig } from './api/configcache';
+import { ConfigWatcher } from './api/features';
 import { clearCalls, loadCalls } from './media/persistence';
 import { parseActivation, stripActivation } from './state/activation';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
@@ -9,12 +10,29 @@ import { Store } from './state/store';
 import { Phone } from './sip/phone';
 import { App } from './ui/app';
 import { installHook } from './ui/hook';
+import type { ModuleContext } from './modules/contract';
+import { ModuleHost } from './modules/host';
+import { CallsModule } from './modules/calls';
+import { TransferModule } from './modules/transfer';
+import { ConferenceModule } from './modules/conference';
+import { ScreenShareModule } from './modules/screenshare';
+import { HistoryModule } from './modules/history';
+import { MeetingsModule } from './modules/meetings';
 
 const store = new Store();
 let settings: Settings = loadSettings();
 let config: ClientConfig | null = null;
 const phone = new Phone(store, () => settings);
-installHook(phone);
+
+// The features, in the order their views appear (README "Feature modules").
+const conference = new ConferenceModule();
+const historyModule = new HistoryModule();
+let app: App | null = null;
+const ctx: ModuleContext = { phone, store, settings: () => settings, showSidebar: open => app?.toggleMenu(open) };
+const modules = new ModuleHost(ctx, [
+  new CallsModule(), new ScreenShareModule(), new TransferModule(), conference, historyModule, new MeetingsModule(),
+]);
+installHook(phone, c => conference.controller?.heard(c) ?? c.remoteStream, () => modules.shown);
 
 // Boot timings (performance.now(), ms since navigation start) for measuring registration speed.
 const timings: Record<string, number> = {};
@@ -38,7 +56,7 @@ store.subscribe(s => {
 function register(): void {
   if (!settings.username || !settings.password) {
     store.set({ registration: 'unregistered' });
-    void app.settingsDlg.open();
+    void shell.settingsDlg.open();
     return;
   }
   const auto = settings.autoConfig && config;
@@ -55,26 +73,16 @@ function register(): void {
     password: settings.password, displayName: settings.displayName,
   }, domain, ice);
   mark('uaStarted');
-  phone.history = new HistoryClient(settings.username, settings.password, (auto && config!.historyUrl) || '/api/history');
-  const hist = phone.history;
-  // History is not needed to register: load it once registered (or after 2 s at the latest).
-  let loaded = false;
-  const load = (): void => {
-    if (loaded || phone.history !== hist) return;
-    loaded = true;
-    void hist.list().then(items => { if (phone.history === hist) store.set({ history: items }); });
-  };
-  afterRegister.push(load);
-  setTimeout(load, 2000);
+  historyModule.controller?.signIn(settings.username, settings.password, (auto && config!.historyUrl) || '/api/history');
 }
 
-const app = new App(phone, store, {
+const shell = new App(phone, store, {
   settings: () => settings,
   saveSettings: (s, devicesOnly) => {
     const prev = settings;
     settings = s;
     saveSettings(s);
-    if (s.speaker !== prev.speaker) app.applySpeaker(s.speaker);
+    if (s.speaker !== prev.speaker) shell.applySpeaker(s.speaker);
     if (devicesOnly) {
       if (s.microphone !== prev.microphone || s.camera !== prev.camera || s.forceDevices !== prev.forceDevices) void phone.replaceDevices();
       return;
@@ -82,10 +90,25 @@ const app = new App(phone, store, {
     store.set({ error: '' });
     register();
   },
-  unregister: () => { phone.stop(); phone.history = null; store.set({ history: [] }); },
-  clearHistory: () => { store.set({ history: [] }); void phone.history?.clear(); },
+  unregister: () => { phone.stop(); historyModule.controller?.signOut(); },
+}, modules);
+app = shell;
+shell.mount(document.getElementById('app')!);
+
+/** A server feature's panel shows only while client-config lists it (api/features.ts). */
+function applyFeatures(c: ClientConfig | null): void {
+  if (c?.features) modules.setServerFeatures(c.features);
+}
+const watcher = new ConfigWatcher(c => {
+  applyFeatures(c);
+  saveCachedConfig(location.origin, c);
 });
-app.mount(document.getElementById('app')!);
+// Registered again after a lost connection: the server may have changed meanwhile.
+let reconnecting = false;
+store.subscribe(s => {
+  if (s.registration === 'connecting' && s.regReason) reconnecting = true;
+  if (s.registration === 'registered' && reconnecting) { reconnecting = false; void watcher.refresh(); }
+});
 
 async function boot(): Promise<void> {
   const act = parseActivation(location.search);
@@ -96,6 +119,7 @@ async function boot(): Promise<void> {
   const fresh = fetchClientConfig().then(c => { if (c) saveCachedConfig(location.origin, c); return c; });
   config = cached ?? await fresh;
   mark('config');
+  applyFeatures(config);
   if (act?.mode === 'server') {
     settings = { ...settings, username: act.username, password: act.password, authName: act.authName ?? act.username,
       displayName: act.displayName ?? settings.displayName, domain: act.domain ?? '', wsServers: act.servers ?? [act.server!], autoConfig: false };
@@ -113,14 +137,16 @@ async function boot(): Promise<void> {
   register();
   if (cached) {
     void fresh.then(c => {
+      applyFeatures(c);
       if (!c || !configChanged(cached, c)) return;
       config = c;
       if (settings.autoConfig && phone.ua) register(); // the servers changed: reconnect
     });
   }
+  void fresh.finally(() => watcher.start());
   // Autoplay detection (an AudioContext) is off the registration's critical path.
   let autoplayChecked = false;
-  const autoplay = (): void => { if (!autoplayChecked) { autoplayChecked = true; void app.checkAutoplay(); } };
+  const autoplay = (): void => { if (!autoplayChecked) { autoplayChecked = true; void shell.checkAutoplay(); } };
   afterRegister.push(autoplay);
   setTimeout(autoplay, 1500);
 }

@@ -1,6 +1,6 @@
 // Client-config cache: the UA starts at once from the last config seen (localStorage) while
 // /api/client-config is refreshed in the background; a changed config re-registers.
-import type { ClientConfig } from './rest';
+import { parseClientConfig, type ClientConfig } from './rest';
 
 type Storage_ = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export const CONFIG_KEY = 'switchboard.clientConfig';
@@ -10,10 +10,11 @@ export function loadCachedConfig(origin: string, storage: Storage_ | undefined =
   try {
     const raw = storage?.getItem(CONFIG_KEY);
     if (!raw) return null;
-    const d = JSON.parse(raw);
-    const c = d?.config;
-    if (d?.origin !== origin || !c || !Array.isArray(c.wssUrls) || !c.wssUrls.length || typeof c.domain !== 'string') return null;
-    return { domain: c.domain, wssUrls: c.wssUrls, iceServers: Array.isArray(c.iceServers) ? c.iceServers : [], historyUrl: c.historyUrl, realm: c.realm, version: c.version };
+    const d: unknown = JSON.parse(raw);
+    if (typeof d !== 'object' || d === null || !('origin' in d) || d.origin !== origin || !('config' in d)) return null;
+    const c = parseClientConfig(d.config);
+    if (!c || !c.wssUrls.length || typeof (d.config as { domain?: unknown }).domain !== 'string') return null;
+    return c;
   } catch {
     return null;
   }

@@ -1,5 +1,11 @@
-// Same-origin REST client: client-config and the per-user call history (CONTRACT.md).
-import { sortHistory, type HistoryEntry } from '../state/history';
+// Same-origin REST client: client-config (CONTRACT.md). The call history's client is the
+// history module's (modules/history/client.ts); revalidation of the config is features.ts.
+
+/** A client feature the server has installed (GET /api/client-config `features`). */
+export interface ServerFeature {
+  id: string;
+  settings: Record<string, unknown>;
+}
 
 export interface ClientConfig {
   domain: string;
@@ -8,70 +14,39 @@ export interface ClientConfig {
   iceServers: RTCIceServer[];
   historyUrl?: string;
   version?: string;
+  /** Absent from servers older than the features list (and from old cached configs). */
+  features?: ServerFeature[];
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => typeof v === 'string' ? v : undefined;
+
+/** The features list as the server sent it, dropping malformed entries. */
+export function parseFeatures(v: unknown): ServerFeature[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObject).filter(f => typeof f.id === 'string' && f.id !== '')
+    .map(f => ({ id: String(f.id), settings: isObject(f.settings) ? f.settings : {} }));
+}
+
+/** A client-config body, or null when it is not one (no wssUrls). */
+export function parseClientConfig(c: unknown): ClientConfig | null {
+  if (!isObject(c) || !Array.isArray(c.wssUrls)) return null;
+  const config: ClientConfig = {
+    domain: str(c.domain) ?? '', wssUrls: c.wssUrls.filter((u): u is string => typeof u === 'string'),
+    iceServers: Array.isArray(c.iceServers) ? c.iceServers as RTCIceServer[] : [],
+    historyUrl: str(c.historyUrl), realm: str(c.realm), version: str(c.version),
+  };
+  if (Array.isArray(c.features)) config.features = parseFeatures(c.features);
+  return config;
 }
 
 export async function fetchClientConfig(): Promise<ClientConfig | null> {
   try {
     const r = await fetch(`/api/client-config`, { headers: { Accept: 'application/json' } });
     if (!r.ok) return null;
-    const c = await r.json();
-    if (!c || !Array.isArray(c.wssUrls)) return null;
-    return { domain: c.domain ?? '', wssUrls: c.wssUrls, iceServers: c.iceServers ?? [], historyUrl: c.historyUrl, realm: c.realm, version: c.version };
+    return parseClientConfig(await r.json() as unknown);
   } catch {
     return null;
-  }
-}
-
-/** History on the server, with a localStorage fallback while the API is unavailable. */
-export class HistoryClient {
-  private remote = true;
-  constructor(private user: string, private password: string, private url = '/api/history') {}
-
-  private get localKey(): string { return `switchboard.history.${this.user}`; }
-  private headers(json = false): HeadersInit {
-    const h: Record<string, string> = {
-      Authorization: 'Basic ' + btoa(unescape(encodeURIComponent(`${this.user}:${this.password}`))),
-      'X-Requested-With': 'switchboard',
-      Accept: 'application/json',
-    };
-    if (json) h['Content-Type'] = 'application/json';
-    return h;
-  }
-  private local(): HistoryEntry[] {
-    try { return JSON.parse(localStorage.getItem(this.localKey) ?? '[]'); } catch { return []; }
-  }
-  private saveLocal(items: HistoryEntry[]): void {
-    try { localStorage.setItem(this.localKey, JSON.stringify(sortHistory(items, 100))); } catch { /* ignore */ }
-  }
-
-  async list(): Promise<HistoryEntry[]> {
-    try {
-      const r = await fetch(`${this.url}?limit=100`, { headers: this.headers() });
-      if (r.ok) {
-        this.remote = true;
-        const body = await r.json();
-        return sortHistory(body.items ?? []);
-      }
-      this.remote = false;
-    } catch { this.remote = false; }
-    return sortHistory(this.local());
-  }
-
-  async add(e: HistoryEntry): Promise<HistoryEntry> {
-    if (this.remote) {
-      try {
-        const r = await fetch(this.url, { method: 'POST', headers: this.headers(true), body: JSON.stringify(e) });
-        if (r.ok) return await r.json();
-        if (r.status === 404 || r.status >= 500) this.remote = false;
-      } catch { this.remote = false; }
-    }
-    const stored = { ...e, id: `local-${Date.now()}-${Math.random().toString(36).slice(2, 7)}` };
-    this.saveLocal([stored, ...this.local()]);
-    return stored;
-  }
-
-  async clear(): Promise<void> {
-    this.saveLocal([]);
-    try { await fetch(this.url, { method: 'DELETE', headers: this.headers() }); } catch { /* offline */ }
   }
 }

@@ -1,17 +1,16 @@
-// One call: wraps a JsSIP RTCSession and mirrors its events into the call list.
+// One call: wraps a SIP session (jssip/session.ts) and mirrors its events into the call list.
 import { QualityMonitor, type CallQuality } from '../media/quality';
 import { applySink } from '../media/devices';
 import { SenderPause } from '../media/senderpause';
 import type { PersistedCall } from '../media/persistence';
 import { holdState, setHold, setStatus, updateCall, type CallInfo } from '../state/calls';
 import type { EndInfo } from '../state/history';
-import { transferTransition, type TransferEvent } from '../state/transfer';
 import type { Store } from '../state/store';
 import type { Settings } from '../state/settings';
 import { redirectTarget } from '../state/activation';
 import { stopStream } from './media';
-import { patchSessionNotify } from './notify';
-import { keepCallOnTransportError, replacesValue } from './resilience';
+import type { EndEvent, IncomingRefer, SipSession } from './jssip';
+import { replacesValue } from './resilience';
 
 /** A call being re-established with INVITE/Replaces: the call it takes over, which attempt. */
 export interface Recovery { old: CallCtl; attempt: number }
@@ -26,14 +25,13 @@ export interface PhoneCtx {
   onTalk(ctl: CallCtl): void;
   onHoldRequest(ctl: CallCtl): void;
   onReplaces(ctl: CallCtl, accept: () => void): void;
-  onRefer(ctl: CallCtl, ev: any): void;
+  onRefer(ctl: CallCtl, refer: IncomingRefer): void;
   mediaChanged(ctl: CallCtl): void;
   restartIce(ctl: CallCtl): void;
   recoverCall(ctl: CallCtl): void;
   recoveryFailed(fresh: CallCtl | null, r: Recovery): void;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export class CallCtl {
   pc: RTCPeerConnection | null = null;
   readonly remoteStream = new MediaStream();
@@ -54,7 +52,7 @@ export class CallCtl {
   private dtmfHooked = new WeakSet<RTCDTMFSender>();
   private readonly paused = new SenderPause();
 
-  constructor(private phone: PhoneCtx, public session: any, readonly id: string,
+  constructor(private phone: PhoneCtx, public session: SipSession, readonly id: string,
               public localStream: MediaStream | null) {
     this.audio = document.createElement('audio');
     this.audio.autoplay = true;
@@ -70,17 +68,16 @@ export class CallCtl {
 
   private bind(): void {
     const s = this.session;
-    keepCallOnTransportError(s);
+    s.keepOnTransportError();
     // 408/481 to the ICE-restart re-INVITE (the dialog is unknown after a server restart):
     // re-establish the call instead of hanging up.
-    const dialogError = s.onDialogError?.bind(s);
-    if (dialogError) s.onDialogError = () => {
-      if (this.iceRestarting && s.isEstablished()) { this.iceRestarting = false; this.phone.recoverCall(this); } else dialogError();
-    };
-    patchSessionNotify(s, ev => ev === 'talk' ? this.phone.onTalk(this) : this.phone.onHoldRequest(this));
+    s.onDialogError(hangUp => {
+      if (this.iceRestarting && s.isEstablished()) { this.iceRestarting = false; this.phone.recoverCall(this); } else hangUp();
+    });
+    s.interceptCtlNotify(ev => ev === 'talk' ? this.phone.onTalk(this) : this.phone.onHoldRequest(this));
     if (s.connection) this.attachPc(s.connection);
-    s.on('peerconnection', (e: any) => this.attachPc(e.peerconnection));
-    s.on('progress', (e: any) => {
+    s.on('peerconnection', e => this.attachPc(e.peerconnection));
+    s.on('progress', e => {
       if (e.originator !== 'remote') return; // our own 180 on an incoming call
       if (this.recovery) return; // re-establishing a connected call: it does not ring
       const r = e.response;
@@ -92,21 +89,21 @@ export class CallCtl {
       this.phone.store.calls(l => setStatus(l, this.id, 'connected'));
       this.startMonitor();
     });
-    s.on('hold', (e: any) => {
+    s.on('hold', e => {
       if (e.originator === 'local') this.pauseSenders();
       this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', true));
     });
-    s.on('unhold', (e: any) => {
+    s.on('unhold', e => {
       if (e.originator === 'local') this.resumeSenders();
       this.phone.store.calls(l => setHold(l, this.id, e.originator === 'local' ? 'local' : 'remote', false));
     });
     s.on('muted', () => this.patch({ muted: true }));
     s.on('unmuted', () => this.patch({ muted: false }));
-    s.on('ended', (e: any) => this.finish('ended', e));
-    s.on('failed', (e: any) => this.onFailed(e));
-    s.on('replaces', (e: any) => this.phone.onReplaces(this, () => e.accept()));
-    s.on('refer', (e: any) => this.phone.onRefer(this, e));
-    s.on('sdp', (e: any) => {
+    s.on('ended', e => this.finish('ended', e));
+    s.on('failed', e => this.onFailed(e));
+    s.on('replaces', e => this.phone.onReplaces(this, () => e.accept()));
+    s.on('refer', e => this.phone.onRefer(this, e));
+    s.on('sdp', e => {
       if (e.originator === 'remote' && /m=video/.test(e.sdp)) this.patch({ video: true });
     });
   }
@@ -121,7 +118,7 @@ export class CallCtl {
     }
   }
 
-  private onFailed(e: any): void {
+  private onFailed(e: EndEvent): void {
     if (this.lost) { this.finish('ended', { originator: 'system', cause: 'Connection lost' }); return; }
     if (this.replaced) { this.cleanup(false); return; }
     if (this.recovery) { const r = this.recovery; this.recovery = null; this.cleanup(false); this.phone.recoveryFailed(this, r); return; }
@@ -142,17 +139,17 @@ export class CallCtl {
     const normal = e.originator === 'local' || e.cause === 'Canceled' || e.cause === 'Rejected' && info?.direction === 'incoming'
       || (info?.direction === 'incoming' && (e.cause === 'Canceled' || e.cause === 'Terminated'));
     if (!normal) {
-      const reason = code ? `${code} ${msg.reason_phrase}` : e.cause;
+      const reason = code ? `${code} ${msg?.reason_phrase}` : e.cause;
       this.phone.error(`Call failed: ${reason}`);
     }
     this.finish(normal ? 'ended' : 'error', e);
   }
 
-  private finish(status: 'ended' | 'error', e: any): void {
+  private finish(status: 'ended' | 'error', e: EndEvent): void {
     if (this.replaced) { this.cleanup(false); return; } // a new dialog carries this call on
     const msg = e.message;
     const code: number | undefined = msg?.status_code;
-    const reason = code ? `${code} ${msg.reason_phrase ?? ''}`.trim() : (e.cause === 'Terminated' || e.cause === 'Bye' ? '' : (e.cause ?? ''));
+    const reason = code ? `${code} ${msg?.reason_phrase ?? ''}`.trim() : (e.cause === 'Terminated' || e.cause === 'Bye' ? '' : (e.cause ?? ''));
     const originator = e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system';
     this.phone.store.calls(l => setStatus(l, this.id, status, { reason }));
     this.cleanup();
@@ -201,22 +198,18 @@ export class CallCtl {
    *  WebSocket flow the dialog was set up on: 480/430) re-establishes the call instead. */
   iceRestart(): boolean {
     const s = this.session;
-    if (!s.isEstablished?.() || !s.isReadyToReOffer?.()) return false;
+    if (!s.canReOffer()) return false;
     this.iceRestarting = true;
-    s._sendReinvite({
-      rtcOfferConstraints: { iceRestart: true },
-      eventHandlers: {
-        succeeded: () => { this.iceRestarting = false; },
-        failed: () => { this.iceRestarting = false; if (!s.isEnded()) this.phone.recoverCall(this); },
-      },
+    return s.iceRestart({
+      succeeded: () => { this.iceRestarting = false; },
+      failed: () => { this.iceRestarting = false; if (!s.isEnded()) this.phone.recoverCall(this); },
     });
-    return true;
   }
 
   /** Dialog identifiers for a Replaces header (RFC 3891), null before the dialog exists. */
   replacesHeader(): string | null {
-    const id = this.session?._dialog?.id;
-    return id ? replacesValue(id.call_id, id.local_tag, id.remote_tag) : null;
+    const id = this.session.dialogId();
+    return id ? replacesValue(id.callId, id.localTag, id.remoteTag) : null;
   }
 
   get active(): boolean { return !this.session.isEnded(); }
@@ -224,7 +217,7 @@ export class CallCtl {
   answer(stream: MediaStream, video: boolean, pcConfig: RTCConfiguration): void {
     this.localStream = stream;
     this.patch({ video: video && stream.getVideoTracks().length > 0 });
-    this.session.answer({ mediaStream: stream, pcConfig });
+    this.session.answer(stream, pcConfig);
   }
 
   reject(): void { if (!this.session.isEnded()) this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' }); }
@@ -232,7 +225,7 @@ export class CallCtl {
   hangup(): void { if (!this.session.isEnded()) this.session.terminate(); }
 
   setMuted(on: boolean): void {
-    if (on) this.session.mute({ audio: true }); else this.session.unmute({ audio: true });
+    if (on) this.session.mute(); else this.session.unmute();
     this.patch({ muted: on });
   }
 
@@ -240,7 +233,7 @@ export class CallCtl {
     const info = this.info;
     if (!info || info.status !== 'connected') return false;
     if (on === info.localHold) return true;
-    return on ? this.session.hold() : this.session.unhold({}, () => this.reenableAudio());
+    return on ? this.session.hold() : this.session.unhold(() => this.reenableAudio());
   }
 
   /** After a resume, the microphone track must be live again unless the user muted it:
@@ -270,12 +263,6 @@ export class CallCtl {
       this.dtmfHooked.add(dtmf);
       dtmf.addEventListener('tonechange', ev => { if ((ev as RTCDTMFToneChangeEvent).tone) this.tones += (ev as RTCDTMFToneChangeEvent).tone; });
     }
-    this.session.sendDTMF(tone, { transportType: 'RFC2833', duration: 160, interToneGap: 80 });
-  }
-
-  transferEvent(ev: TransferEvent): void {
-    const cur = this.info?.transfer ?? 'none';
-    const next = transferTransition(cur, ev);
-    if (next !== cur) this.patch({ transfer: next });
+    this.session.sendDTMF(tone);
   }
 }

@@ -6,7 +6,7 @@
 // next reconnect even when it is back), and waits its random recovery delay between single URLs.
 // This socket tries every URL in priority order at each connect, each with a timeout, and only
 // reports a failure to JsSIP when all of them failed; JsSIP's recovery then waits our backoff
-// (installBackoff) before the next round.
+// (jssip/transport.ts, installBackoff) before the next round.
 import { Backoff } from '../media/reconnect';
 
 /** The part of a JsSIP socket (WebSocketInterface) that this uses. */
@@ -27,7 +27,7 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: h => clearTimeout(h as number) };
+export const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: h => clearTimeout(h as number) };
 
 /** How long one URL may take to open its WebSocket before the next one is tried. */
 export const CONNECT_TIMEOUT_MS = 4000;
@@ -131,27 +131,6 @@ export class FailoverSocket implements SipSocket {
     this.timer = this.timers.set(() => { if (mine === this.attempt) next(); }, this.timeoutMs);
     s.connect();
   }
-}
-
-/** What installBackoff needs of JsSIP's Transport (3.13 internals). */
-export interface RecoveringTransport {
-  _reconnect: () => void;
-  recovery_timer: unknown;
-  close_requested: boolean;
-  isConnected(): boolean;
-  isConnecting(): boolean;
-  connect(): void;
-}
-
-/** Replaces JsSIP's random recovery delay (1..2^n s) by our Backoff between failover rounds;
- *  JsSIP clears recovery_timer itself on connect and disconnect. */
-export function installBackoff(transport: RecoveringTransport, backoff: Backoff, timers: Timers = realTimers): void {
-  transport._reconnect = () => {
-    transport.recovery_timer = timers.set(() => {
-      transport.recovery_timer = null;
-      if (!transport.close_requested && !transport.isConnected() && !transport.isConnecting()) transport.connect();
-    }, backoff.next());
-  };
 }
 
 /** The reconnection backoff between rounds: 0.5 s, 1, 2, 4, 8 s (±20 %), then 8 s. */

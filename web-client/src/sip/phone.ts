@@ -4,26 +4,26 @@ import { DeferredRestarts, networkAction, recoveryRetryDelay, watchNetwork } fro
 import { notify } from '../media/autoplay';
 import { toSipUri } from '../state/activation';
 import { activeCalls, addCall, focused, newCall, removeCall, updateCall } from '../state/calls';
-import { entryFromCall, sortHistory, type EndInfo } from '../state/history';
+import type { EndInfo } from '../state/history';
 import type { Settings } from '../state/settings';
 import type { Store } from '../state/store';
-import type { HistoryClient } from '../api/rest';
 import { CallCtl, type PhoneCtx, type Recovery } from './call';
+import { PhoneEvents } from './events';
+import { ctlEventOf, type IncomingRefer, type SipRequest, type SipUaEventMap } from './jssip';
 import { getLocalStream, MediaError } from './media';
 import { wantsAutoAnswer } from './notify';
-import { createUa, reRegister, type UaConfig } from './ua';
-import { Extras } from './extras';
+import { createUa, reRegister, type PhoneUa, type UaConfig } from './ua';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall; recover?: Recovery }
+/** The media and purpose of the next session the UA reports (ours, not the peer's). */
+export interface Pending { video: boolean; stream: MediaStream | null; reuseId?: string; restore?: PersistedCall; recover?: Recovery }
 
 export class Phone implements PhoneCtx {
-  ua: any = null;
+  ua: PhoneUa | null = null;
   readonly ctls = new Map<string, CallCtl>();
+  /** What feature modules subscribe to (sip/events.ts). */
+  readonly events = new PhoneEvents();
   domain = '';
   iceServers: RTCIceServer[] = [];
-  history: HistoryClient | null = null;
-  readonly extras: Extras;
   private seq = 0;
   private pending: Pending | null = null;
   private replacing: { video: boolean; old: CallCtl } | null = null;
@@ -32,7 +32,6 @@ export class Phone implements PhoneCtx {
   private offlineTimer: number | undefined;
 
   constructor(readonly store: Store, readonly settings: () => Settings) {
-    this.extras = new Extras(this);
     store.subscribe(() => this.persist());
   }
 
@@ -45,11 +44,18 @@ export class Phone implements PhoneCtx {
     this.domain = domain;
     this.iceServers = iceServers;
     this.store.set({ registration: 'connecting', regReason: '' });
-    const ua = createUa(cfg, this.store, m => this.error(m));
-    ua.on('newRTCSession', (e: any) => this.onSession(e));
-    ua.on('sipEvent', (e: any) => this.extras.outOfDialogNotify(e.request));
+    const phoneUa = createUa(cfg, this.store, m => this.error(m));
+    const ua = phoneUa.ua;
+    ua.on('newSession', e => this.onSession(e));
+    ua.on('sipEvent', e => {
+      this.outOfDialogNotify(e.request);
+      this.events.emit('sip:notify', { request: e.request });
+    });
     // ICE restarts held back while the WebSocket was down go out once registered again.
-    ua.on('registered', () => this.deferredIce.flush(c => { if (c.active) c.iceRestart(); }));
+    ua.on('registered', () => {
+      this.deferredIce.flush(c => { if (c.active) c.iceRestart(); });
+      this.events.emit('registered', {});
+    });
     // The server closed the WebSocket: the calls' dialogs are bound to the old flow; refresh
     // them (ICE restart re-INVITE, else INVITE/Replaces) once registered again. Both ends
     // see this; only the caller acts, so that the two do not replace each other's dialog.
@@ -57,7 +63,7 @@ export class Phone implements PhoneCtx {
       for (const c of this.ctls.values()) if (c.active && c.info?.status === 'connected' && c.info.direction === 'outgoing') this.deferredIce.add(c);
       this.endRingingCalls();
     });
-    this.ua = ua;
+    this.ua = phoneUa;
     ua.start();
     this.unwatch = watchNetwork(() => this.networkChanged());
   }
@@ -69,8 +75,9 @@ export class Phone implements PhoneCtx {
     saveCalls([]);
     for (const c of this.ctls.values()) c.hangup();
     if (this.ua) {
-      const ua = this.ua;
-      ua.markStopped();
+      const p = this.ua;
+      const ua = p.ua;
+      p.markStopped();
       try { if (ua.isRegistered()) ua.unregister(); } catch { /* ignore */ }
       setTimeout(() => ua.stop(), 300);
       this.ua = null;
@@ -88,7 +95,7 @@ export class Phone implements PhoneCtx {
   }
 
   /** Signalling is up: an in-dialog re-INVITE can be sent now. */
-  get signalling(): boolean { return !!this.ua?.isConnected() && this.store.state.registration === 'registered'; }
+  get signalling(): boolean { return !!this.ua?.ua.isConnected() && this.store.state.registration === 'registered'; }
 
   /** ICE restart now, or once registered again when the WebSocket is down. */
   restartIce(ctl: CallCtl): void {
@@ -96,13 +103,13 @@ export class Phone implements PhoneCtx {
   }
 
   private networkChanged(): void {
-    const ua = this.ua;
-    if (!ua) return;
-    const transport = ua._transport;
+    const p = this.ua;
+    if (!p) return;
+    const ua = p.ua;
     switch (networkAction(navigator.onLine !== false, ua.isConnected())) {
       case 'offline':
         // The socket is dead or about to be: close it cleanly (no backoff) and say so.
-        try { transport?.disconnect(); } catch { /* ignore */ }
+        try { ua.disconnect(); } catch { /* ignore */ }
         this.store.set({ registration: 'connecting', regReason: 'Offline: waiting for the network…' });
         for (const c of this.ctls.values()) this.deferredIce.add(c);
         clearInterval(this.offlineTimer);
@@ -113,11 +120,11 @@ export class Phone implements PhoneCtx {
         clearInterval(this.offlineTimer);
         for (const c of this.ctls.values()) this.deferredIce.add(c);
         this.store.set({ registration: 'connecting', regReason: 'Reconnecting…' });
-        try { transport?.connect(); } catch { /* JsSIP recovers by itself */ }
+        try { ua.connect(); } catch { /* JsSIP recovers by itself */ }
         return;
       case 'refresh':
         clearInterval(this.offlineTimer);
-        reRegister(ua);
+        reRegister(p);
         for (const c of this.ctls.values()) c.iceRestart();
     }
   }
@@ -143,7 +150,7 @@ export class Phone implements PhoneCtx {
     const restore = ctl.recoverState!;
     this.pending = { video: restore.video, stream: ctl.localStream, reuseId: ctl.id, restore, recover: { old: ctl, attempt } };
     try {
-      this.ua.call(restore.remote, {
+      this.ua.ua.call(restore.remote, {
         mediaStream: ctl.localStream, pcConfig: this.pcConfig, extraHeaders: [`Replaces: ${replaces}`],
         rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: restore.video },
       });
@@ -188,7 +195,7 @@ export class Phone implements PhoneCtx {
     try {
       // A call restored after a reload takes its old dialog over (the peer answers by itself).
       const extraHeaders = opts.restore?.replaces ? [`Replaces: ${opts.restore.replaces}`] : [];
-      this.ua.call(uri, { mediaStream: stream, pcConfig: this.pcConfig, extraHeaders, rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video } });
+      this.ua.ua.call(uri, { mediaStream: stream, pcConfig: this.pcConfig, extraHeaders, rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video } });
     } catch (e) {
       this.error(`Call failed: ${(e as Error).message}`);
     } finally {
@@ -196,14 +203,17 @@ export class Phone implements PhoneCtx {
     }
   }
 
-  private onSession(e: any): void {
+  /** The session the UA reports next is ours (an accepted REFER, for instance), with this media. */
+  expectSession(p: Pending): void { this.pending = p; }
+
+  private onSession(e: SipUaEventMap['newSession']): void {
     const session = e.session;
     const incoming = e.originator === 'remote';
     const p = this.pending;
     this.pending = null;
     const id = p?.reuseId ?? `call-${++this.seq}`;
-    const remote = session.remote_identity?.uri?.toString() ?? '';
-    const name = session.remote_identity?.display_name ?? '';
+    const remote = session.remoteUri;
+    const name = session.remoteName;
     if (p?.recover) {
       this.store.calls(l => updateCall(l, id, { remote }));
     } else if (p?.reuseId) {
@@ -225,8 +235,9 @@ export class Phone implements PhoneCtx {
         try { if (!old.session.isEnded()) old.session.terminate(); } catch { /* ignore */ }
       });
     }
-    session.on('confirmed', () => this.extras.joinIfConference(ctl));
-    if (p?.restore) this.extras.restoreOnConfirm(ctl, p.restore);
+    session.on('confirmed', () => this.events.emit('call:confirmed', { ctl }));
+    if (p?.restore) this.restoreOnConfirm(ctl, p.restore);
+    this.events.emit('call:new', { ctl });
     if (!incoming) return;
     const req = e.request;
     const headers = (n: string): string[] => { try { return req.getHeaders(n) ?? []; } catch { return []; } };
@@ -264,15 +275,7 @@ export class Phone implements PhoneCtx {
   }
 
   callEnded(ctl: CallCtl, end: EndInfo, reason: string): void {
-    const info = ctl.info;
-    this.extras.callGone(ctl);
-    if (info) {
-      const entry = entryFromCall(info, end, reason);
-      this.store.set({ history: sortHistory([entry, ...this.store.state.history]) });
-      void this.history?.add(entry).then(stored => {
-        this.store.set({ history: this.store.state.history.map(h => h === entry ? stored : h) });
-      });
-    }
+    this.events.emit('call:ended', { ctl, info: ctl.info, end, reason });
     setTimeout(() => {
       if (this.ctls.get(ctl.id) === ctl) this.ctls.delete(ctl.id);
       if (!this.ctls.has(ctl.id)) this.store.calls(l => removeCall(l, ctl.id));
@@ -298,7 +301,28 @@ export class Phone implements PhoneCtx {
     accept();
   }
 
-  onRefer(ctl: CallCtl, ev: any): void { void this.extras.acceptRefer(ctl, ev); }
+  onRefer(ctl: CallCtl, refer: IncomingRefer): void { this.events.emit('call:refer', { ctl, refer }); }
+
+  /** NOTIFY outside a dialog (Event: talk / hold): the call with that Call-ID, else the focused one. */
+  private outOfDialogNotify(request: SipRequest): void {
+    const ev = ctlEventOf(request);
+    if (!ev) return;
+    let target: CallCtl | undefined;
+    for (const c of this.ctls.values()) if (c.session.callId === request.call_id) target = c;
+    target ??= [...this.ctls.values()].find(c => c.info?.status === 'incoming') ?? this.focusedCtl();
+    if (!target) return;
+    if (ev === 'talk') this.onTalk(target); else this.onHoldRequest(target);
+  }
+
+  /** A call restored after a reload: hold and mute as they were, once the new dialog is up. */
+  private restoreOnConfirm(ctl: CallCtl, r: PersistedCall): void {
+    ctl.session.on('confirmed', () => {
+      setTimeout(() => {
+        if (r.muted) ctl.setMuted(true);
+        if (r.hold) ctl.setHold(true);
+      }, 300);
+    });
+  }
 
   /** New microphone/camera selected: swap the tracks on live calls (replaceTrack). */
   async replaceDevices(): Promise<void> {

@@ -60,9 +60,9 @@ export function registerOkExpires(message: string, contactUser: string, requeste
   return h ? Number(h.replace(/^[^:]*:/, '').trim()) : requested;
 }
 
-/** What the keeper needs of a JsSIP UA. */
+/** What the keeper needs of the UA (see jssip/ua.ts). */
 export interface RegUa {
-  on(event: string, fn: (e?: any) => void): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  on(event: 'registrationExpiring' | 'disconnected' | 'unregistered' | 'registrationFailed', fn: (e?: unknown) => void): void;
   register(): void;
   isConnected(): boolean;
 }
@@ -94,7 +94,8 @@ export class RegistrationKeeper {
     ua.on('unregistered', () => this.lost());
     ua.on('registrationFailed', (e) => {
       this.lost();
-      if (!e?.response && ua.isConnected()) drop(); // unanswered: the connection is dead
+      const answered = typeof e === 'object' && e !== null && 'response' in e && !!e.response;
+      if (!answered && ua.isConnected()) drop(); // unanswered: the connection is dead
     });
   }
 

@@ -1,4 +1,5 @@
-// The application shell: header, sidebar (calls, history), main area (dialer or call).
+// The application shell: header, sidebar (calls, then the feature modules' panels), main area
+// (dialer or call). What a feature shows comes from its module (modules/host.ts).
 import { detectAutoplayBlocked, notify, onUserGesture } from '../media/autoplay';
 import { applySink } from '../media/devices';
 import { focused, focus, isActive } from '../state/calls';
@@ -6,19 +7,16 @@ import type { Settings } from '../state/settings';
 import type { AppState, Store } from '../state/store';
 import type { Phone } from '../sip/phone';
 import { audioCtx } from '../sip/media';
-import { CallListView } from './calllist';
-import { CallPanel } from './callpanel';
-import { Dialer } from './dialer';
-import { StatsDialog, TransferDialog } from './dialogs';
+import { CallListView, CallPanel, Dialer } from '../modules/calls';
+import type { ModuleHost } from '../modules/host';
+import { StatsDialog } from './dialogs';
 import { h, icon, setAttr, setText, toggleAnimated } from './dom';
-import { HistoryView } from './history';
 import { SettingsDialog } from './settings';
 
 export interface AppActions {
   saveSettings(s: Settings, devicesOnly?: boolean): void;
   unregister(): void;
   settings(): Settings;
-  clearHistory(): void;
 }
 
 const REG_TEXT: Record<string, string> = {
@@ -42,27 +40,23 @@ export class App {
   private dialer: Dialer;
   private panel: CallPanel;
   private list: CallListView;
-  private history: HistoryView;
-  private transferDlg: TransferDialog;
   private statsDlg: StatsDialog;
+
   private backToCall: HTMLButtonElement;
   private root: HTMLElement;
 
-  constructor(phone: Phone, private store: Store, private actions: AppActions) {
+  constructor(phone: Phone, private store: Store, private actions: AppActions, private readonly modules: ModuleHost) {
     this.dialer = new Dialer({
       call: (t, v) => void phone.call(t, v),
       hangup: () => phone.focusedCtl()?.hangup(),
       key: k => { const c = phone.focusedCtl(); if (c?.info?.status === 'connected') c.dtmf(k); },
     });
-    this.transferDlg = new TransferDialog(phone);
     this.statsDlg = new StatsDialog(phone);
+    this.list = new CallListView(id => { store.calls(l => focus(l, id)); store.set({ dialerOpen: false }); this.toggleMenu(false); });
     this.panel = new CallPanel(phone, {
       addCall: () => { phone.focusedCtl()?.setHold(true); store.set({ dialerOpen: true }); this.dialer.input.focus(); },
-      transfer: () => this.transferDlg.open(),
       stats: () => this.statsDlg.open(),
-    });
-    this.list = new CallListView(id => { store.calls(l => focus(l, id)); store.set({ dialerOpen: false }); this.toggleMenu(false); });
-    this.history = new HistoryView((peer, video) => { this.toggleMenu(false); void phone.call(peer, video); }, () => actions.clearHistory());
+    }, modules.callControls);
     this.settingsDlg = new SettingsDialog({ save: (s, d) => actions.saveSettings(s, d), unregister: () => actions.unregister(), current: () => actions.settings() });
     this.backToCall = h('button', { type: 'button', class: 'btn secondary small back-to-call', text: 'Back to call', hidden: true, onclick: () => store.set({ dialerOpen: false }) });
     const errClose = h('button', { type: 'button', class: 'btn ghost small', 'aria-label': 'Dismiss error', onclick: () => store.set({ error: '' }) }, icon('x'));
@@ -73,14 +67,14 @@ export class App {
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, icon('phone')), h('span', { text: 'Switchboard' })),
       h('div', { class: 'reg-box' }, this.reg, this.account, this.server),
       h('nav', { class: 'top-actions' },
-        h('button', { type: 'button', class: 'btn ghost', 'aria-label': 'History', title: 'History', onclick: () => this.toggleHistory() }, icon('clock')),
+        ...modules.headerButtons,
         h('button', { type: 'button', class: 'btn ghost', 'aria-label': 'Settings', title: 'Settings', onclick: () => void this.settingsDlg.open() }, icon('gear'))));
     const sidebar = h('aside', { class: 'sidebar', 'aria-label': 'Calls and history' },
-      h('div', { class: 'section-head' }, h('h2', { text: 'Calls' })), this.list.el, this.history.el);
+      h('div', { class: 'section-head' }, h('h2', { text: 'Calls' })), this.list.el, ...modules.panels);
     const main = h('main', { class: 'main' }, this.backToCall, this.dialer.el, this.panel.el);
     this.root = h('div', { class: 'app' }, header, this.error, this.autoplay,
       h('div', { class: 'layout' }, sidebar, h('div', { class: 'scrim', onclick: () => this.toggleMenu(false) }), main),
-      this.settingsDlg.el, this.transferDlg.el, this.statsDlg.el);
+      this.settingsDlg.el, ...modules.dialogs, this.statsDlg.el);
     document.addEventListener('keydown', e => this.dialer.onGlobalKey(e));
     store.subscribe(s => this.render(s));
     setInterval(() => { this.list.tick(store.state.calls); this.panel.tick(focused(store.state.calls)); }, 1000);
@@ -92,12 +86,6 @@ export class App {
     const open = on ?? !this.root.classList.contains('menu-open');
     toggleAnimated(this.root, 'menu-open', open, 'menu-anim');
     setAttr(this.root.querySelector('.menu-btn')!, 'aria-expanded', String(open));
-  }
-
-  private toggleHistory(): void {
-    const show = this.history.el.hidden;
-    this.history.el.hidden = !show;
-    if (show) this.toggleMenu(true);
   }
 
   async checkAutoplay(): Promise<void> {
@@ -129,7 +117,7 @@ export class App {
     setText(this.errorText, s.error);
     this.autoplay.hidden = !s.autoplayBlocked;
     this.list.render(s.calls);
-    this.history.render(s.history);
+    this.modules.render(s);
     const f = focused(s.calls);
     const inCall = !!f && isActive(f);
     const showPanel = inCall && !s.dialerOpen;

@@ -1,7 +1,6 @@
 // Minimal DOM helpers.
-type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: any) => void)>;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {

@@ -1,9 +1,11 @@
 // window.switchboardPhone: the read-only hook of TESTING.md.
 import { rtpCounters } from '../media/quality';
 import { holdState } from '../state/calls';
+import type { CallCtl } from '../sip/call';
 import type { Phone } from '../sip/phone';
 
-export function installHook(phone: Phone): void {
+/** heard: what the user hears of a call (the conference mix while it is in one). */
+export function installHook(phone: Phone, heard: (ctl: CallCtl) => MediaStream, shownModules: () => string[]): void {
   const zero = { packetsSent: 0, packetsReceived: 0, bytesSent: 0, bytesReceived: 0 };
   (window as unknown as { switchboardPhone: unknown }).switchboardPhone = {
     state: () => {
@@ -22,8 +24,10 @@ export function installHook(phone: Phone): void {
     },
     remoteStream: (callId: string) => {
       const ctl = phone.ctls.get(callId);
-      return ctl ? phone.extras.heard(ctl) : null;
+      return ctl ? heard(ctl) : null;
     },
     sentTones: (callId: string) => phone.ctls.get(callId)?.tones ?? '',
+    /** Ids of the feature modules whose view is shown (server features come and go). */
+    modules: () => shownModules(),
   };
 }

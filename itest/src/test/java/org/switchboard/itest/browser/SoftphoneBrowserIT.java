@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -120,5 +123,63 @@ public class SoftphoneBrowserIT extends BrowserScenarioSupport {
         String line = r.output().lines().filter(l -> l.startsWith("{\"registeredMs\"")).findFirst().orElse(null);
         assertTrue("timings printed {\"registeredMs\":..,\"dialToMediaMs\":..}:\n" + r, line != null);
         System.out.println("[SoftphoneBrowserIT] timings " + line);
+    }
+
+    /**
+     * A server feature's panel comes and goes with its Karaf feature, without a reload: the
+     * scenario shows alice's Meetings panel, asks for {@code feature:uninstall
+     * switchboard-meetings} (the panel goes, the call with bob and both registrations stay),
+     * then for {@code feature:install} (the panel comes back).
+     */
+    @Test
+    public void featurePanelFollowsFeatureInstall() throws Exception {
+        Path out = outDir("feature-panel");
+        Files.createDirectories(out);
+        for (String step : new String[] {"uninstall", "install"}) {
+            Files.deleteIfExists(out.resolve("request-" + step));
+            Files.deleteIfExists(out.resolve("done-" + step));
+        }
+        List<SipUser> users = List.of(createUser("alice"), createUser("bob"));
+        CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> run("feature-panel", users, Map.of()));
+        try {
+            step(out, run, "uninstall", () -> {
+                executeCommand("feature:uninstall switchboard-meetings");
+                awaitClientConfigListsMeetings(false);
+            });
+            step(out, run, "install", () -> {
+                executeCommand("feature:install switchboard-meetings");
+                awaitClientConfigListsMeetings(true);
+            });
+            Run r = run.get(SCENARIO_TIMEOUT.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            assertEquals("the feature-panel scenario passed in Chromium:\n" + r, 0, r.exitCode());
+        } finally {
+            if (!executeCommand("feature:list -i").contains("switchboard-meetings")) {
+                executeCommand("feature:install switchboard-meetings");
+            }
+        }
+    }
+
+    /** Waits until the scenario asks for a step, does it, and tells the scenario it is done. */
+    private static void step(Path out, CompletableFuture<Run> run, String step, Runnable action) throws IOException {
+        Path request = out.resolve("request-" + step);
+        Awaitility.await("the scenario asks for " + step).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (run.isDone()) {
+                        throw new AssertionError("the scenario ended before asking for " + step + ":\n" + run.join());
+                    }
+                    return Files.exists(request);
+                });
+        action.run();
+        Files.writeString(out.resolve("done-" + step), "done");
+    }
+
+    private static void awaitClientConfigListsMeetings(boolean listed) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + httpPort() + "/api/client-config");
+        Awaitility.await("/api/client-config " + (listed ? "lists" : "no longer lists") + " the meetings feature")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(UTF_8)).body().contains("\"id\":\"meetings\"") == listed);
     }
 }

@@ -99,6 +99,22 @@ public class WebApiIT extends SwitchboardTestSupport {
         assertTrue(secure.body(), secure.body().contains("\"iceServers\":[]"));
     }
 
+    /** The boot feature switchboard-meetings registers the client feature "meetings"; 304 while unchanged. */
+    @Test
+    public void a_clientConfigListsTheInstalledClientFeaturesUnderAnETag() throws Exception {
+        HttpResponse<String> first = send(get(http("/api/client-config")));
+        assertTrue(first.body(), first.body().contains("\"features\":[{\"id\":\"meetings\",\"settings\":{\"rooms\":\"8000-8999\"}}]"));
+        String etag = first.headers().firstValue("ETag").orElse(null);
+        assertNotNull("client-config has an ETag", etag);
+        assertEquals(Optional.of("no-cache"), first.headers().firstValue("Cache-Control"));
+        HttpResponse<String> again = send(get(http("/api/client-config")).header("If-None-Match", etag));
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<String> other = send(get(http("/api/client-config")).header("If-None-Match", "\"stale\""));
+        assertEquals(200, other.statusCode());
+        assertEquals(first.body(), other.body());
+    }
+
     @Test
     public void b_historyIsPerUserAndUnderstandsTheContract() throws Exception {
         SipUser alice = createUser("alice");

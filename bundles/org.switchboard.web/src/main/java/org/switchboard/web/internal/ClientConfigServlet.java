@@ -19,7 +19,9 @@ import org.switchboard.api.sip.SipDomains;
 
 /**
  * {@code GET /api/client-config}: what a softphone needs to "configure automatically": the
- * SIP domain, the WebSocket URLs in priority order and the ICE servers.
+ * SIP domain, the WebSocket URLs in priority order and the ICE servers, and the client
+ * features the server has installed. The softphone revalidates it (ETag, If-None-Match: 304
+ * when nothing changed) to follow features that come and go.
  */
 @Component(service = Servlet.class, configurationPid = {Pids.SIP, Pids.WEB})
 @HttpWhiteboardServletPattern("/api/client-config")
@@ -28,14 +30,16 @@ public class ClientConfigServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient SipDomains domains;
+    private final transient ClientFeatures features;
     private final String version;
     private volatile transient WebConfig config;
     private volatile transient List<Map<String, Object>> iceServers;
 
     @Activate
-    public ClientConfigServlet(@Reference SipDomains domains, WebConfig config,
+    public ClientConfigServlet(@Reference SipDomains domains, @Reference ClientFeatures features, WebConfig config,
             org.osgi.framework.BundleContext context) {
         this.domains = domains;
+        this.features = features;
         modified(config);
         this.version = context.getBundle().getVersion().toString();
     }
@@ -56,7 +60,8 @@ public class ClientConfigServlet extends HttpServlet {
         body.put("iceServers", iceServers);
         body.put("historyUrl", "/api/history");
         body.put("version", version);
-        Json.write(resp, 200, body);
+        body.put("features", features.list());
+        ETags.write(req, resp, body);
     }
 
     /** Plain ws:// first for a loopback page over plain HTTP: browsers distrust the self-signed wss:// there. */

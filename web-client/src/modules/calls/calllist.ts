@@ -1,6 +1,6 @@
 // The call list: one row per call with status, hold, transfer and quality indicators.
-import { holdState, userPart, type CallInfo, type CallList } from '../state/calls';
-import { fmtDuration, h, setAttr, setText } from './dom';
+import { holdState, userPart, type CallInfo, type CallList } from '../../state/calls';
+import { fmtDuration, h, setAttr, setText } from '../../ui/dom';
 
 export function statusText(c: CallInfo): string {
   if (c.transfer === 'progress') return 'Transferring…';

@@ -1,5 +1,5 @@
 // Transfer state machine: none -> progress -> success | failure.
-import type { TransferState } from './calls';
+import type { TransferState } from '../../state/calls';
 
 export type TransferEvent =
   | { type: 'start' }

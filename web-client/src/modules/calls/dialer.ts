@@ -1,5 +1,5 @@
 // Dial pad: destination field, keypad, audio and video call buttons, keyboard support.
-import { h, icon, iconButton } from './dom';
+import { h, icon, iconButton } from '../../ui/dom';
 
 const KEYS: [string, string][] = [
   ['1', ''], ['2', 'ABC'], ['3', 'DEF'], ['4', 'GHI'], ['5', 'JKL'], ['6', 'MNO'],

@@ -1,7 +1,7 @@
 // Call history list with call-back buttons.
-import { userPart } from '../state/calls';
-import type { HistoryEntry } from '../state/history';
-import { h, icon } from './dom';
+import { userPart } from '../../state/calls';
+import type { HistoryEntry } from '../../state/history';
+import { h, icon } from '../../ui/dom';
 
 const OUTCOME: Record<string, string> = {
   answered: 'Answered', missed: 'Missed', rejected: 'Rejected', cancelled: 'Cancelled', failed: 'Failed', busy: 'Busy',

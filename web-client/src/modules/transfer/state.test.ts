@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transferFinished, transferTransition as t } from './transfer';
+import { transferFinished, transferTransition as t } from './state';
 
 describe('transfer state machine', () => {
   it('goes none -> progress -> success on a 200 NOTIFY', () => {

@@ -1,14 +1,14 @@
 // The focused call: who, status, timer, video, and the in-call controls.
-import { userPart, type CallInfo } from '../state/calls';
-import type { AppState } from '../state/store';
-import type { Phone } from '../sip/phone';
-import { addVideo, setVideoPaused } from '../sip/video';
-import { h, iconButton, pressed, setText, show } from './dom';
+import { userPart, type CallInfo } from '../../state/calls';
+import type { AppState } from '../../state/store';
+import type { Phone } from '../../sip/phone';
+import { addVideo, setVideoPaused } from '../../sip/video';
+import { h, iconButton, pressed, setText, show } from '../../ui/dom';
+import type { CallControl } from '../contract';
 import { statusText, timerOf } from './calllist';
 
 export interface PanelActions {
   addCall(): void;
-  transfer(): void;
   stats(): void;
 }
 
@@ -25,8 +25,11 @@ export class CallPanel {
   private dtmfPad: HTMLElement;
   private b: Record<string, HTMLButtonElement> = {};
   private callId: string | null = null;
+  private readonly extra: CallControl[];
 
-  constructor(private phone: Phone, actions: PanelActions) {
+  /** `controls`: the buttons feature modules contribute, placed among ours by their order. */
+  constructor(private phone: Phone, actions: PanelActions, controls: CallControl[] = []) {
+    this.extra = controls;
     const ctl = () => phone.focusedCtl();
     const btn = (key: string, label: string, iconName: string, fn: () => void, cls = '', cap = label) =>
       (this.b[key] = iconButton(label, iconName, fn, cls, cap));
@@ -37,17 +40,17 @@ export class CallPanel {
     this.dtmfPad = h('div', { class: 'keypad dtmf', role: 'group', 'aria-label': 'DTMF keypad', hidden: true },
       ...'123456789*0#'.split('').map(d => h('button', { type: 'button', class: 'key', 'aria-label': `DTMF ${d}`, onclick: () => ctl()?.dtmf(d) },
         h('span', { class: 'digit', text: d }))));
-    this.controls = h('div', { class: 'controls' },
-      btn('mute', 'Mute', 'mic', () => { const c = ctl(); if (c) c.setMuted(!c.info?.muted); }, 'toggle'),
-      btn('hold', 'Hold', 'pause', () => { const c = ctl(); if (c) c.setHold(!c.info?.localHold); }, 'toggle'),
-      btn('keypad', 'Keypad', 'grid', () => { this.dtmfPad.hidden = !this.dtmfPad.hidden; pressed(this.b.keypad, !this.dtmfPad.hidden); }, 'toggle'),
-      btn('addVideo', 'Add video', 'video', () => { const c = ctl(); if (c) addVideo(phone, c).catch(e => phone.error((e as Error).message)); }, '', 'Video'),
-      btn('pauseVideo', 'Pause video', 'video', () => { const c = ctl(); if (c) setVideoPaused(phone, c, !c.info?.videoPaused); }, 'toggle', 'Pause'),
-      btn('screen', 'Share screen', 'screen', () => { const c = ctl(); if (c) void phone.extras.toggleScreen(c); }, 'toggle', 'Share'),
-      btn('addCall', 'Add call', 'plus', () => actions.addCall(), '', 'Add'),
-      btn('transfer', 'Transfer', 'transfer', () => actions.transfer()),
-      btn('conference', 'Conference', 'conf', () => phone.extras.toggleConference(), 'toggle'),
-      btn('stats', 'Call statistics', 'stats', () => actions.stats(), '', 'Stats'));
+    const core: [number, HTMLButtonElement][] = [
+      [10, btn('mute', 'Mute', 'mic', () => { const c = ctl(); if (c) c.setMuted(!c.info?.muted); }, 'toggle')],
+      [20, btn('hold', 'Hold', 'pause', () => { const c = ctl(); if (c) c.setHold(!c.info?.localHold); }, 'toggle')],
+      [30, btn('keypad', 'Keypad', 'grid', () => { this.dtmfPad.hidden = !this.dtmfPad.hidden; pressed(this.b.keypad, !this.dtmfPad.hidden); }, 'toggle')],
+      [40, btn('addVideo', 'Add video', 'video', () => { const c = ctl(); if (c) addVideo(phone, c).catch(e => phone.error((e as Error).message)); }, '', 'Video')],
+      [50, btn('pauseVideo', 'Pause video', 'video', () => { const c = ctl(); if (c) setVideoPaused(phone, c, !c.info?.videoPaused); }, 'toggle', 'Pause')],
+      [70, btn('addCall', 'Add call', 'plus', () => actions.addCall(), '', 'Add')],
+      [100, btn('stats', 'Call statistics', 'stats', () => actions.stats(), '', 'Stats')],
+    ];
+    const all = [...core, ...controls.map((c): [number, HTMLButtonElement] => [c.order, c.el])].sort((a, b) => a[0] - b[0]);
+    this.controls = h('div', { class: 'controls' }, ...all.map(([, el]) => el));
     const end = btn('end', 'End call', 'end', () => ctl()?.hangup(), 'danger end');
     this.el = h('section', { class: 'call-panel', 'aria-label': 'Current call' },
       h('div', { class: 'stage' }, this.remoteVideo, this.localVideo,
@@ -88,17 +91,13 @@ export class CallPanel {
     pressed(this.b.hold, c.localHold);
     setText(this.b.hold.querySelector('.cap')!, c.localHold ? 'Resume' : 'Hold');
     pressed(this.b.pauseVideo, c.videoPaused);
-    pressed(this.b.screen, c.screen);
-    pressed(this.b.conference, c.conference);
-    this.b.conference.disabled = !c.conference && s.calls.calls.filter(x => x.status === 'connected').length < 2;
-    const remote = ctl ? this.phone.extras.heard(ctl) : null;
+    for (const x of this.extra) x.render(c, s);
     const hasRemoteVideo = !!ctl?.remoteStream.getVideoTracks().some(t => t.readyState === 'live');
     if (this.remoteVideo.srcObject !== (hasRemoteVideo ? ctl!.remoteStream : null)) this.remoteVideo.srcObject = hasRemoteVideo ? ctl!.remoteStream : null;
     const local = hasLocalVideo && live ? ctl!.localStream : null;
     if (this.localVideo.srcObject !== local) this.localVideo.srcObject = local;
     this.el.classList.toggle('has-video', hasRemoteVideo && live);
     this.el.classList.toggle('has-local-video', !!local);
-    void remote;
   }
 
   tick(c: CallInfo | undefined): void {
