@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.directory.DigestAlgorithm;
 import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.event.PlatformEvents;
 import org.switchboard.api.location.LocationStore;
 import org.switchboard.api.sip.SipDomains;
 import org.switchboard.api.tls.TlsIdentity;
@@ -63,7 +64,8 @@ public class SipServer implements SipDomains {
 
     private final SwitchboardStack stack;
     private final List<Transport> transports = new ArrayList<>();
-    private final CallRegistry calls = new CallRegistry(Clock.systemUTC());
+    private final CallRegistry calls = new CallRegistry(Clock.systemUTC(), this::post);
+    private volatile PlatformEvents events;
     private final ScheduledExecutorService timers = timers();
     private final LocalDomains domains;
     private final AppServices services = new AppServices();
@@ -241,6 +243,25 @@ public class SipServer implements SipDomains {
 
     void unsetMusicOnHold(MusicOnHold moh) {
         services.unset(MusicOnHold.class, moh);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events = e;
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        if (events == e) {
+            events = null;
+        }
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        PlatformEvents e = events;
+        if (e != null) {
+            e.post(topic, properties);
+        }
     }
 
     /** @return the calls hosted for applications */

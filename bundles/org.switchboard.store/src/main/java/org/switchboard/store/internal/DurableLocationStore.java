@@ -1,5 +1,6 @@
 package org.switchboard.store.internal;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,13 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.event.PlatformEvents;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.LocationStore;
 
@@ -53,6 +57,7 @@ public class DurableLocationStore implements LocationStore {
     private final Object batchLock = new Object();
     /** Completes when the changes made since the last commit are committed. */
     private CompletableFuture<Void> batch = new CompletableFuture<>();
+    private final EventPublisher events = new EventPublisher();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "switchboard-location-writer"));
 
@@ -130,6 +135,17 @@ public class DurableLocationStore implements LocationStore {
             old.forEach(b -> byContact.remove(b.contact(), b));
         }
         sorted.forEach(b -> byContact.put(b.contact(), b));
+        RegistrationChanges.of(old, sorted, clock.instant()).forEach(c -> events.post(c.topic(), c.properties()));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events.set(e);
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        events.unset(e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.switchboard.store.internal;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.directory.DigestAlgorithm;
 import org.switchboard.api.directory.Ha1;
 import org.switchboard.api.directory.UserAccount;
 import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.event.EventKeys;
+import org.switchboard.api.event.PlatformEvents;
+import org.switchboard.api.event.Topics;
 
 /**
  * The user directory in the platform database. Reads are served from memory (every
@@ -33,6 +39,7 @@ public class JdbcUserDirectory implements UserDirectory {
 
     private final DataSource db;
     private final Map<String, Entry> users = new ConcurrentHashMap<>();
+    private final EventPublisher events = new EventPublisher();
 
     @Activate
     public JdbcUserDirectory(@Reference(target = "(dataSourceName=switchboard)") DataSource db) throws SQLException {
@@ -89,6 +96,17 @@ public class JdbcUserDirectory implements UserDirectory {
             throw new IllegalStateException("cannot store user '" + account.username() + "': " + e.getMessage(), e);
         }
         users.put(account.username(), new Entry(account, toMap(credentials)));
+        events.post(Topics.USER_ADDED, Map.of(EventKeys.USER, account.username()));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events.set(e);
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        events.unset(e);
     }
 
     private static void writeCredentials(Connection c, String username, Collection<Ha1> credentials) throws SQLException {
@@ -169,6 +187,7 @@ public class JdbcUserDirectory implements UserDirectory {
             throw new IllegalStateException("cannot remove user '" + username + "': " + e.getMessage(), e);
         }
         users.remove(username);
+        events.post(Topics.USER_REMOVED, Map.of(EventKeys.USER, username));
         return true;
     }
 }

@@ -23,7 +23,19 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
+    /** Where a series' scripts are read from: a class loader, or a plugin bundle's entries. */
+    @FunctionalInterface
+    interface Scripts {
+        /** @return the resource's content, or null if there is none */
+        InputStream open(String resource) throws IOException;
+    }
+
     static void apply(DataSource ds, String bundle, ClassLoader loader, List<String> scripts) throws SQLException {
+        apply(ds, bundle, scripts, loader::getResourceAsStream);
+    }
+
+    /** @return the version the series is at after applying what was missing */
+    static int apply(DataSource ds, String bundle, List<String> scripts, Scripts source) throws SQLException {
         try (Connection c = ds.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS sb_schema_version (bundle VARCHAR(128) NOT NULL, "
@@ -32,9 +44,10 @@ final class SchemaMigrations {
             int current = currentVersion(c, bundle);
             for (int i = current; i < scripts.size(); i++) {
                 String script = scripts.get(i);
-                run(c, bundle, i + 1, script, read(loader, "db/" + bundle + "/" + script));
+                run(c, bundle, i + 1, script, read(source, "db/" + bundle + "/" + script));
                 LOG.info("Schema of {} migrated to version {} ({})", bundle, i + 1, script);
             }
+            return Math.max(current, scripts.size());
         }
     }
 
@@ -71,8 +84,8 @@ final class SchemaMigrations {
         }
     }
 
-    private static String read(ClassLoader loader, String resource) throws SQLException {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
+    private static String read(Scripts source, String resource) throws SQLException {
+        try (InputStream in = source.open(resource)) {
             if (in == null) {
                 throw new SQLException("missing migration resource " + resource);
             }

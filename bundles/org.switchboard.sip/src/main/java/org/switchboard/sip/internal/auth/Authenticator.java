@@ -23,6 +23,7 @@ import org.switchboard.api.directory.UserDirectory;
  * source address and of the user name.
  */
 public final class Authenticator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Authenticator.class);
     /** What authenticating a request found. */
     public sealed interface Outcome permits Authenticated, Challenge, Forbidden {
     }
@@ -96,7 +97,10 @@ public final class Authenticator {
                 || creds.getNonce() == null || creds.getResponse() == null) {
             return FRESH;
         }
-        if (user == null || limiter.blocked("user " + user)) {
+        // blocks fall on the address and on the (user, address) pair, never on the user everywhere:
+        // a stranger must not be able to lock the real user out
+        String pairKey = "user " + user + " from " + source;
+        if (user == null || limiter.blocked(pairKey)) {
             return FORBIDDEN;
         }
         Nonces.Check issued = nonces.issued(creds.getNonce());
@@ -109,8 +113,10 @@ public final class Authenticator {
                 qop == null ? null : "auth", request.getMethod(), creds.getParameter("uri"));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 creds.getResponse().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+            // one stable line per failure, with the source, for fail2ban (see the README)
+            LOG.warn("SIP authentication failed for user '{}' from {} ({})", user, source, request.getMethod());
             limiter.fail(sourceKey);
-            limiter.fail("user " + user);
+            limiter.fail(pairKey);
             return FORBIDDEN;
         }
         Nonces.Check check = nonces.verify(creds.getNonce(), qop == null ? -1 : creds.getNonceCount());

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.switchboard.api.event.EventKeys;
+import org.switchboard.api.event.Topics;
 
 /** The calls in progress through the proxy, for {@code sip:calls}. */
 public final class CallRegistry {
@@ -32,15 +36,39 @@ public final class CallRegistry {
     static final int MAX_CALLS = 100_000;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final BiConsumer<String, Map<String, Object>> events;
 
     public CallRegistry(Clock clock) {
+        this(clock, (topic, properties) -> { });
+    }
+
+    /** @param events receives the call events ({@link Topics#CALL_ANY}) as they happen */
+    public CallRegistry(Clock clock, BiConsumer<String, Map<String, Object>> events) {
         this.clock = clock;
+        this.events = events;
     }
 
     public void started(String callId, String from, String to) {
         if (calls.size() < MAX_CALLS) {
-            calls.putIfAbsent(callId, new Call(callId, from, to, State.TRYING, clock.instant(), null));
+            Call c = new Call(callId, from, to, State.TRYING, clock.instant(), null);
+            if (calls.putIfAbsent(callId, c) == null) {
+                post(Topics.CALL_STARTED, c, null, 0);
+            }
         }
+    }
+
+    private void post(String topic, Call c, String reason, int status) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(EventKeys.CALL_ID, c.callId);
+        p.put(EventKeys.FROM, c.from);
+        p.put(EventKeys.TO, c.to);
+        if (reason != null) {
+            p.put(EventKeys.REASON, reason);
+        }
+        if (status > 0) {
+            p.put(EventKeys.STATUS, status);
+        }
+        events.accept(topic, p);
     }
 
     /**
@@ -85,17 +113,39 @@ public final class CallRegistry {
     }
 
     public void answered(String callId) {
+        Call[] now = new Call[1];
         calls.computeIfPresent(callId, (k, c) -> c.state != State.ANSWERED
-                ? new Call(k, c.from, c.to, State.ANSWERED, c.started, clock.instant()) : c);
+                ? now[0] = new Call(k, c.from, c.to, State.ANSWERED, c.started, clock.instant()) : c);
+        if (now[0] != null) {
+            post(Topics.CALL_ANSWERED, now[0], null, 0);
+        }
     }
 
     public void ended(String callId) {
-        calls.remove(callId);
+        Call c = calls.remove(callId);
+        if (c != null) {
+            post(Topics.CALL_ENDED, c, c.state == State.ANSWERED ? "bye" : "unanswered", 0);
+        }
     }
 
-    /** Removes a call that never got an answer. */
-    public void failed(String callId) {
-        calls.computeIfPresent(callId, (k, c) -> c.state == State.ANSWERED ? c : null);
+    /**
+     * Removes a call that never got an answer.
+     *
+     * @param status the final status sent to the caller, 0 if none
+     * @param reason {@code unanswered}, or {@code diverted} when a fallback (voicemail) takes the call over
+     */
+    public void failed(String callId, int status, String reason) {
+        Call[] gone = new Call[1];
+        calls.computeIfPresent(callId, (k, c) -> {
+            if (c.state == State.ANSWERED) {
+                return c;
+            }
+            gone[0] = c;
+            return null;
+        });
+        if (gone[0] != null) {
+            post(Topics.CALL_ENDED, gone[0], reason, status);
+        }
     }
 
     /** @return the calls, oldest first; calls older than 12 h (lost BYE) are dropped */

@@ -245,7 +245,7 @@ final class ProxyTransaction {
         Branch chosen = best < 0 ? null : branches.get(best);
         int upstream = chosen == null ? 480 : ResponseSelection.upstreamStatus(chosen.status);
         if (invite && !answered && !callerCancelled && fallback != null && fallback.takeOver(in, upstream, noAnswer)) {
-            calls.failed(callId()); // this attempt is over; the fallback records its own call
+            calls.failed(callId(), upstream, "diverted"); // this attempt is over; the fallback records its own call
             return;
         }
         if (chosen != null && chosen.response != null && chosen.status != 503) {
@@ -255,7 +255,8 @@ final class ProxyTransaction {
             responses.reply(in.tx(), in.request(), status, null);
         }
         if (invite && !answered) {
-            calls.failed(callId());
+            calls.failed(callId(), chosen != null && chosen.response != null && chosen.status != 503 ? chosen.status : upstream,
+                    "unanswered");
         }
     }
 
@@ -274,7 +275,7 @@ final class ProxyTransaction {
             finalSent = true;
             responses.reply(in.tx(), in.request(), status, null);
             if (invite) {
-                calls.failed(callId());
+                calls.failed(callId(), status, "unanswered");
             }
         } else {
             finishIfComplete();

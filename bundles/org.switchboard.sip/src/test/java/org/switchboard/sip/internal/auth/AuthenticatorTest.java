@@ -136,17 +136,22 @@ class AuthenticatorTest {
     }
 
     @Test
-    void userIsBlockedAfterTheLimitFromAnySource() {
+    void aStrangerCannotLockTheRealUserOut() {
+        String attacker = "198.51.100.66";
         for (int i = 0; i < LIMIT; i++) {
-            auth.authenticate(register("alice", "guess" + i, DigestAlgorithm.MD5, "00000001"), "203.0.113." + i, false);
+            assertInstanceOf(Authenticator.Forbidden.class,
+                    auth.authenticate(register("alice", "guess" + i, DigestAlgorithm.MD5, "00000001"), attacker, false));
         }
         assertInstanceOf(Authenticator.Forbidden.class,
-                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), "203.0.113.99", false));
-        assertEquals(new Authenticator.Authenticated("bob"),
-                auth.authenticate(register("bob", "builder", DigestAlgorithm.MD5, "00000001"), "203.0.113.99", false));
+                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), attacker, false),
+                "the attacking address is blocked, even with the right password");
+        assertEquals(new Authenticator.Authenticated("alice"),
+                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), "203.0.113.99", false),
+                "the real user, from her own address, is not");
         clock.advance(Duration.ofSeconds(300));
         assertEquals(new Authenticator.Authenticated("alice"),
-                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), "203.0.113.99", false));
+                auth.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000002"), attacker, false),
+                "the block ends");
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CallRegistryTest {
     private final MutableClock clock = new MutableClock();
-    private final CallRegistry calls = new CallRegistry(clock);
+    private final List<String> events = new java.util.ArrayList<>();
+    private final CallRegistry calls = new CallRegistry(clock, (topic, p) -> events.add(topic.substring(topic.lastIndexOf('/') + 1)
+            + " " + new java.util.TreeMap<>(p)));
 
     /** A clock the test moves by hand. */
     static final class MutableClock extends java.time.Clock {
@@ -71,9 +73,25 @@ class CallRegistryTest {
         calls.ringing("ringing");
         calls.started("up", "a", "c");
         calls.answered("up");
-        calls.failed("ringing");
-        calls.failed("up");
+        calls.failed("ringing", 487, "unanswered");
+        calls.failed("up", 487, "unanswered");
         assertEquals("up", only().callId());
+        assertEquals("ENDED {call.id=ringing, from=a, reason=unanswered, status=487, to=b}", events.get(events.size() - 1),
+                "no ENDED for the answered call: " + events);
+    }
+
+    @Test
+    void eachChangeIsOneEventWithTheCallId() {
+        calls.started("c1", "sip:alice@example.com", "sip:bob@example.com");
+        calls.started("c1", "sip:alice@example.com", "sip:bob@example.com"); // the INVITE with credentials
+        calls.ringing("c1");
+        calls.answered("c1");
+        calls.answered("c1"); // a 200 retransmitted or from a second fork
+        calls.ended("c1");
+        calls.ended("c1"); // a BYE retransmitted
+        String who = "from=sip:alice@example.com, to=sip:bob@example.com}";
+        assertEquals(List.of("STARTED {call.id=c1, " + who, "ANSWERED {call.id=c1, " + who,
+                "ENDED {call.id=c1, " + who.replace("to=", "reason=bye, to=")), events);
     }
 
     @Test
