@@ -3,6 +3,8 @@ package org.switchboard.itest.ws;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -86,5 +88,35 @@ public class WebSocketCallIT extends SwitchboardTestSupport {
             assertEquals("BYE from WS: " + byeResponse.startLine(), 200, byeResponse.status());
             udp.await("BYE " + dialog.callId());
         }
+    }
+
+    /** The first line the WebSocket port answers an upgrade with, or "closed" when it closes the connection instead. */
+    private static String upgrade(String origin) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(HOST, wsPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET / HTTP/1.1\r\nHost: " + HOST + ":" + wsPort() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Protocol: sip\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            String line = in.readLine();
+            return line == null ? "closed" : line;
+        } catch (java.net.SocketException e) {
+            return "closed";
+        }
+    }
+
+    @Test
+    public void onlyPagesServedHereMayOpenSipOverWebSocket() throws Exception {
+        assertTrue("a page of this server", upgrade("https://" + HOST + ":" + httpsPort()).startsWith("HTTP/1.1 101"));
+        assertTrue("localhost is one of its names", upgrade("http://localhost:8080").startsWith("HTTP/1.1 101"));
+        assertTrue("no Origin: not a browser (a phone, node)", upgrade(null).startsWith("HTTP/1.1 101"));
+        assertEquals("a page from another site", "closed", upgrade("https://evil.example"));
+        assertEquals("a file or sandboxed page", "closed", upgrade("null"));
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        Awaitility.await("the refusal logged with its origin").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("last from Origin https://evil.example"));
     }
 }

@@ -24,6 +24,9 @@ public @interface SipConfig {
     @AttributeDefinition(description = "WebSocket (RFC 7118) port; 0 disables WS")
     int ws_port() default 5066;
 
+    @AttributeDefinition(description = "Origins (https://phone.example.com) whose pages may open SIP over WebSocket, besides this server's own names and addresses; * allows every origin")
+    String[] ws_allowed_origins() default {};
+
     @AttributeDefinition(description = "Secure WebSocket port; 0 disables WSS")
     int wss_port() default 7443;
 

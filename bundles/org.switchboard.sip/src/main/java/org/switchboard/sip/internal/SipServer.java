@@ -45,6 +45,7 @@ import org.switchboard.sip.internal.registrar.Registrar;
 import org.switchboard.sip.internal.registrar.RegistrarPolicy;
 import org.switchboard.sip.internal.overload.OverloadLimits;
 import org.osgi.framework.BundleContext;
+import org.switchboard.sip.internal.transport.WebSocketOrigins;
 import org.switchboard.sip.internal.transport.Listeners;
 import org.switchboard.sip.internal.transport.StackProperties;
 import org.switchboard.sip.internal.transport.SwitchboardStack;
@@ -106,6 +107,8 @@ public class SipServer implements SipDomains {
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
                     stack.connections());
+            gov.nist.javax.sip.stack.WebSocketHttpHandshake.setOriginPolicy(new WebSocketOrigins(domains::isLocal,
+                    ConfigValues.list(config.ws_allowed_origins()), System::currentTimeMillis));
             listeners = new Listeners(stack, sip.provider(), transports);
             timers.scheduleWithFixedDelay(listeners::watch, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             health = new SipHealth(context, transports, listeners, stack.gate());
@@ -290,6 +293,7 @@ public class SipServer implements SipDomains {
         }
         timers.shutdownNow();
         stack.stop();
+        gov.nist.javax.sip.stack.WebSocketHttpHandshake.setOriginPolicy(null); // holds this bundle's classes
         try {
             calls.save(callsFile());
         } catch (java.io.IOException | RuntimeException e) {

@@ -10,33 +10,43 @@ import java.util.List;
  * the one measure that covers every kind of retained state (transactions of any size, dialogs,
  * queued messages), where counting transactions only guesses their size. It reads the JVM's
  * collection-usage threshold of the old generation ({@code G1 Old Gen}, {@code Tenured Gen},
- * {@code PS Old Gen}), which the JVM checks itself after each collection, so asking costs a
- * field read.
+ * {@code PS Old Gen}), read at most every 100 ms, so asking costs a clock read. (Not the JVM's
+ * {@code isCollectionUsageThresholdExceeded()}: its sensor is cleared later than the usage drops,
+ * which would keep the gate closed after the heap was released.)
  */
 public final class HeapPressure {
+    private static final long RECHECK_NANOS = 100_000_000L;
+
     private final MemoryPoolMXBean pool;
     private final int percent;
+    private final long threshold;
+    private final long recheckNanos;
+    private volatile long checkedAt;
+    private volatile boolean high;
 
-    HeapPressure(MemoryPoolMXBean pool, int percent) {
+    HeapPressure(MemoryPoolMXBean pool, int percent, long recheckNanos) {
         this.pool = pool;
         this.percent = percent;
-        if (pool != null) {
-            long max = pool.getUsage().getMax();
-            if (max > 0) {
-                pool.setCollectionUsageThreshold(max / 100 * percent);
-            }
-        }
+        this.recheckNanos = recheckNanos;
+        long max = pool == null ? -1 : pool.getUsage().getMax();
+        this.threshold = max > 0 ? max / 100 * percent : Long.MAX_VALUE;
+        this.checkedAt = System.nanoTime() - recheckNanos - 1;
     }
 
     /** Watches this JVM's old generation; {@code percent} of 100 or more turns the check off. */
     public static HeapPressure of(int percent) {
-        return new HeapPressure(percent >= 100 ? null : oldGeneration(ManagementFactory.getMemoryPoolMXBeans()), percent);
+        return of(percent, RECHECK_NANOS);
+    }
+
+    static HeapPressure of(int percent, long recheckNanos) {
+        return new HeapPressure(percent >= 100 ? null : oldGeneration(ManagementFactory.getMemoryPoolMXBeans()), percent,
+                recheckNanos);
     }
 
     static MemoryPoolMXBean oldGeneration(List<MemoryPoolMXBean> pools) {
         for (MemoryPoolMXBean p : pools) {
             String name = p.getName();
-            if (p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()
+            if (p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null
                     && (name.contains("Old") || name.contains("Tenured")) && p.getUsage().getMax() > 0) {
                 return p;
             }
@@ -46,7 +56,16 @@ public final class HeapPressure {
 
     /** @return true while the heap left after the last collection is above the threshold */
     public boolean high() {
-        return pool != null && pool.isCollectionUsageThresholdExceeded();
+        if (pool == null) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - checkedAt > recheckNanos) {
+            java.lang.management.MemoryUsage after = pool.getCollectionUsage();
+            high = after != null && after.getUsed() >= threshold;
+            checkedAt = now;
+        }
+        return high;
     }
 
     /** @return the old generation's use after the last collection, in percent of its maximum, or -1 if unknown */

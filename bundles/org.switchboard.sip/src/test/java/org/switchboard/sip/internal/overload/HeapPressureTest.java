@@ -18,7 +18,7 @@ class HeapPressureTest {
 
     @Test
     void heapRetainedAfterACollectionClosesTheGateAndItsReleaseOpensIt() {
-        HeapPressure heap = HeapPressure.of(1);
+        HeapPressure heap = HeapPressure.of(1, 0);
         long onePercent = Runtime.getRuntime().maxMemory() / 100;
         byte[][] retained = new byte[(int) (onePercent / (1 << 20)) * 2 + 2][];
         for (int i = 0; i < retained.length; i++) {
