@@ -56,4 +56,33 @@ public class NoOpenRelayIT extends SwitchboardTestSupport {
             assertEquals(404, answers.get(answers.size() - 1).status());
         }
     }
+
+    private static String inviteFromAnotherDomain(int port, String user) {
+        String id = UUID.randomUUID().toString();
+        return "INVITE sip:" + user + "@" + HOST + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK" + id + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:prober@elsewhere.example.org>;tag=" + id.substring(0, 8) + "\r\n"
+                + "To: <sip:" + user + "@" + HOST + ">\r\n"
+                + "Call-ID: " + id + "@elsewhere\r\nCSeq: 1 INVITE\r\n"
+                + "Contact: <sip:prober@127.0.0.1:" + port + ">\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    private int finalStatusOfInviteFromAnotherDomain(String user) {
+        try (UdpProbe probe = new UdpProbe(sipPort())) {
+            probe.send(inviteFromAnotherDomain(probe.port(), user));
+            List<SipMessage> answers = probe.receiveUntilFinal(ANSWER);
+            assertFalse(answers.isEmpty());
+            return answers.get(answers.size() - 1).status();
+        }
+    }
+
+    @Test
+    public void strangersCannotTellWhichAccountsExist() {
+        String offline = createUser("offline").name();
+        int unknown = finalStatusOfInviteFromAnotherDomain("nosuchuser" + UUID.randomUUID().toString().substring(0, 6));
+        int existing = finalStatusOfInviteFromAnotherDomain(offline);
+        assertEquals("an unknown user and an offline one look the same from another domain", existing, unknown);
+        assertEquals(480, unknown);
+    }
 }

@@ -27,6 +27,12 @@ public @interface SipConfig {
     @AttributeDefinition(description = "Origins (https://phone.example.com) whose pages may open SIP over WebSocket, besides this server's own names and addresses; * allows every origin")
     String[] ws_allowed_origins() default {};
 
+    @AttributeDefinition(description = "Requests from other domains (which cannot authenticate here) to local users: allow (any address), peers (only from inbound.peers), deny")
+    String inbound_policy() default "allow";
+
+    @AttributeDefinition(description = "Addresses whose requests from other domains reach local users when inbound.policy = peers")
+    String[] inbound_peers() default {};
+
     @AttributeDefinition(description = "Secure WebSocket port; 0 disables WSS")
     int wss_port() default 7443;
 

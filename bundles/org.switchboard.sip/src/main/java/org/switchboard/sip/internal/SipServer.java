@@ -45,6 +45,7 @@ import org.switchboard.sip.internal.registrar.Registrar;
 import org.switchboard.sip.internal.registrar.RegistrarPolicy;
 import org.switchboard.sip.internal.overload.OverloadLimits;
 import org.osgi.framework.BundleContext;
+import org.switchboard.sip.internal.proxy.InboundPolicy;
 import org.switchboard.sip.internal.transport.WebSocketOrigins;
 import org.switchboard.sip.internal.transport.Listeners;
 import org.switchboard.sip.internal.transport.StackProperties;
@@ -106,7 +107,7 @@ public class SipServer implements SipDomains {
             Proxy proxy = new Proxy(sip, responses, auth, resolver, calls,
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
-                    stack.connections());
+                    stack.connections(), inboundPolicy(config));
             gov.nist.javax.sip.stack.WebSocketHttpHandshake.setOriginPolicy(new WebSocketOrigins(domains::isLocal,
                     ConfigValues.list(config.ws_allowed_origins()), System::currentTimeMillis));
             listeners = new Listeners(stack, sip.provider(), transports);
@@ -139,6 +140,16 @@ public class SipServer implements SipDomains {
                 s.positive("tcp.max.connections.per.source", c::tcp_max_connections_per_source, 256),
                 s.positive("tcp.silent.seconds", c::tcp_silent_seconds, 30),
                 s.positive("overload.heap.percent", c::overload_heap_percent, 80));
+    }
+
+    private static InboundPolicy inboundPolicy(SipConfig c) {
+        InboundPolicy.Mode mode = InboundPolicy.mode(c.inbound_policy());
+        if (mode == null) {
+            LOG.error("inbound.policy = '{}' in etc/org.switchboard.sip.cfg is not allow, peers or deny; using deny until it is fixed",
+                    c.inbound_policy());
+            mode = InboundPolicy.Mode.DENY;
+        }
+        return new InboundPolicy(mode, ConfigValues.list(c.inbound_peers()));
     }
 
     private static int transactionLimit(int configured) {

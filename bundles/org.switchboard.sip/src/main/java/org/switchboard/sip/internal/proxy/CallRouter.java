@@ -52,7 +52,7 @@ final class CallRouter {
      * @param from the caller: a local user name or the caller's number
      * @return false if the dial plan does not apply: route by user name as without one
      */
-    boolean route(Inbound in, Request work, String from, Forker forker) {
+    boolean route(Inbound in, Request work, String from, Forker forker, boolean stranger) {
         DialPlan dp = plan.get();
         String method = in.method();
         if (dp == null || !(Request.INVITE.equals(method) || Request.MESSAGE.equals(method))
@@ -68,7 +68,7 @@ final class CallRouter {
             return false;
         }
         LOG.debug("{} -> {}: {} {}", from, uri.getUser(), d.type(), d.target());
-        new Attempt(in, (Request) work.clone(), from, forker).apply(d);
+        new Attempt(in, (Request) work.clone(), from, forker, stranger).apply(d);
         return true;
     }
 
@@ -81,8 +81,10 @@ final class CallRouter {
         private String calledUser = "";
         private List<Fallback> fallbacks = List.of();
         private int hops;
+        private final boolean stranger;
 
-        Attempt(Inbound in, Request pristine, String from, Forker forker) {
+        Attempt(Inbound in, Request pristine, String from, Forker forker, boolean stranger) {
+            this.stranger = stranger;
             this.in = in;
             this.pristine = pristine;
             this.from = from;
@@ -92,6 +94,11 @@ final class CallRouter {
         void apply(Decision d) {
             DialPlanOutcome.Outcome o = DialPlanOutcome.of(d, in.method());
             if (o instanceof DialPlanOutcome.Refuse r) {
+                if (stranger && r.status() == 404) {
+                    // a caller of another domain learns nothing about which names exist (see TargetResolver)
+                    responses.reply(in.tx(), in.request(), 480, "Temporarily Unavailable");
+                    return;
+                }
                 responses.reply(in.tx(), in.request(), r.status(), r.reason());
             } else if (o instanceof DialPlanOutcome.ToApplication a) {
                 application(a.name(), a.argument(), d.dialled());
@@ -117,7 +124,7 @@ final class CallRouter {
                 responses.reply(in.tx(), in.request(), 404, "Not Found");
                 return;
             }
-            TargetResolver.Decision r = resolver.initial(ruri);
+            TargetResolver.Decision r = resolver.initial(ruri, stranger);
             if (r instanceof TargetResolver.Reject rej) {
                 if (!takeOver(in, rej.status(), false)) {
                     responses.reply(in.tx(), in.request(), rej.status(), rej.reason());

@@ -13,17 +13,25 @@ import org.switchboard.sip.internal.auth.Authenticator;
 /**
  * Who may start something through the proxy: a local user after digest authentication (407,
  * and 403 when the credentials belong to another user); anyone else only towards a local
- * target, never along a preloaded route (403 "Relaying Denied": no open relay).
+ * target, never along a preloaded route (403 "Relaying Denied": no open relay), and only as the
+ * {@link InboundPolicy} allows.
  */
 final class CallerAuthorization {
     private final SipContext sip;
     private final Responses responses;
     private final Authenticator auth;
+    private final InboundPolicy inbound;
 
-    CallerAuthorization(SipContext sip, Responses responses, Authenticator auth) {
+    CallerAuthorization(SipContext sip, Responses responses, Authenticator auth, InboundPolicy inbound) {
         this.sip = sip;
         this.responses = responses;
         this.auth = auth;
+        this.inbound = inbound;
+    }
+
+    /** @return whether the request claims a local caller (who must then authenticate) */
+    boolean fromLocal(Request req) {
+        return ProxiedRequest.from(req) instanceof SipURI f && sip.domains().isLocal(f.getHost());
     }
 
     /** @return true to go on; otherwise the request has been answered */
@@ -35,6 +43,10 @@ final class CallerAuthorization {
             boolean toLocal = sip.addressesUs(work.getRequestURI());
             if (!toLocal || preloadedRoute) {
                 responses.reply(in.tx(), req, 403, "Relaying Denied");
+                return false;
+            }
+            if (!inbound.admits(in.source().remoteAddress())) {
+                responses.reply(in.tx(), req, 403, "Not Accepted From Other Domains");
                 return false;
             }
             return true;

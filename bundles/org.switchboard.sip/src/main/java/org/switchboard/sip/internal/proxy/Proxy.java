@@ -48,7 +48,8 @@ public final class Proxy {
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
-            FlowToken tokens, AppHost host, Supplier<DialPlan> plan, ConnectionWatch connections) {
+            FlowToken tokens, AppHost host, Supplier<DialPlan> plan, ConnectionWatch connections,
+            InboundPolicy inbound) {
         this.host = host;
         this.router = new CallRouter(responses, resolver, host::answer, plan);
         this.tokens = tokens;
@@ -57,7 +58,7 @@ public final class Proxy {
         this.resolver = resolver;
         this.forwarder = new Forwarder(sip, auth.realm(), tokens, connections);
         this.calls = calls;
-        this.authorization = new CallerAuthorization(sip, responses, auth);
+        this.authorization = new CallerAuthorization(sip, responses, auth, inbound);
         this.forks = new ForkLauncher(responses, forwarder, calls, timers, ringTimeout, transactions);
     }
 
@@ -101,10 +102,11 @@ public final class Proxy {
         if (routes.remaining()) {
             targets = List.of(new Target(work.getRequestURI().toString(), List.of(), null));
         } else {
-            if (router.route(in, work, ProxiedRequest.callerName(req), forks)) {
+            boolean stranger = !authorization.fromLocal(req);
+            if (router.route(in, work, ProxiedRequest.callerName(req), forks, stranger)) {
                 return;
             }
-            TargetResolver.Decision d = resolver.initial(work.getRequestURI());
+            TargetResolver.Decision d = resolver.initial(work.getRequestURI(), stranger);
             if (d instanceof TargetResolver.Reject r) {
                 responses.reply(in.tx(), req, r.status(), r.reason());
                 return;

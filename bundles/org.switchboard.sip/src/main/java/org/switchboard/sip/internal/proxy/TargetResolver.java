@@ -44,6 +44,15 @@ public final class TargetResolver {
 
     /** Resolves the Request-URI of a request that starts something new (no To tag). */
     public Decision initial(URI ruri) {
+        return initial(ruri, false);
+    }
+
+    /**
+     * As {@link #initial(URI)}; for a caller that did not authenticate (another domain's), an
+     * unknown user gets the same answer as an existing one who is offline (480), so that such
+     * requests cannot tell which accounts exist.
+     */
+    public Decision initial(URI ruri, boolean stranger) {
         if (!(ruri instanceof SipURI uri)) {
             return new Reject(416, "Unsupported URI Scheme");
         }
@@ -56,7 +65,7 @@ public final class TargetResolver {
         }
         String user = uri.getUser();
         if (user == null || directory.find(user).isEmpty()) {
-            return new Reject(404, "Not Found");
+            return stranger ? new Reject(480, "Temporarily Unavailable") : new Reject(404, "Not Found");
         }
         List<Binding> bindings = location.lookup(sip.domains().aor(user));
         if (bindings.isEmpty()) {

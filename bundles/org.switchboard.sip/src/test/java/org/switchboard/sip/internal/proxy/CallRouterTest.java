@@ -50,7 +50,7 @@ class CallRouterTest {
                     assertEquals(1, targets.size());
                     assertTrue(hook.takeOver(opened, 486, false));
                     return opened;
-                });
+                }, false);
 
         assertTrue(routed);
         assertEquals(1, answered.size());
@@ -66,7 +66,7 @@ class CallRouterTest {
             takes.add(hook.takeOver(opened, 486, false));
             takes.add(hook.takeOver(opened, 486, false));
             return opened;
-        });
+        }, false);
         assertEquals(List.of(true, false), takes);
         assertEquals(1, answered.size());
     }
