@@ -55,8 +55,9 @@ public final class Responses {
             if (tx != null) {
                 tx.sendResponse(response);
             } else {
-                sip.provider().sendResponse(response);
+                // remembered first: a retransmission sent as soon as the response arrives finds it
                 answers.remember(request, response);
+                sip.provider().sendResponse(response);
             }
         } catch (SipException | RuntimeException e) {
             LOG.debug("Could not send {} to {} {}: {}", response.getStatusCode(), request.getMethod(),

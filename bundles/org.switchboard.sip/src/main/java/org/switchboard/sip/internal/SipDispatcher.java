@@ -128,7 +128,7 @@ final class SipDispatcher implements SipListener {
     private boolean answeredBefore(Request req) {
         Response previous = responses.answers().previous(req, sip.messages());
         if (previous == null) {
-            return false;
+            return responses.answers().isPending(req); // its answer is on the way: absorb the retransmission
         }
         try {
             sip.provider().sendResponse(previous);

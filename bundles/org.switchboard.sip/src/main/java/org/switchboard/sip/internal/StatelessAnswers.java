@@ -39,13 +39,36 @@ public final class StatelessAnswers {
         this.clock = clock;
     }
 
+    /**
+     * Marks a request whose final response is on its way but not sent yet (a REGISTER's 200 waits
+     * for the location store's commit): until it is remembered, retransmissions are absorbed
+     * instead of being handled anew (where the nonce count would already be used).
+     */
+    public void pending(Request request) {
+        String key = key(request);
+        if (key != null && capacity > 0) {
+            put(key, new Entry(null, clock.getAsLong() + ttlMillis));
+        }
+    }
+
+    /** @return whether a final response to this request is on its way (see {@link #pending(Request)}) */
+    public boolean isPending(Request request) {
+        String key = key(request);
+        Entry e = key == null ? null : answers.get(key);
+        return e != null && e.response() == null && e.expires() >= clock.getAsLong();
+    }
+
     /** Remembers a final response sent statelessly to a request that came over UDP. */
     public void remember(Request request, Response response) {
         String key = key(request);
         if (key == null || response.getStatusCode() < 200 || capacity <= 0) {
             return;
         }
-        if (answers.put(key, new Entry(response.toString(), clock.getAsLong() + ttlMillis)) == null) {
+        put(key, new Entry(response.toString(), clock.getAsLong() + ttlMillis));
+    }
+
+    private void put(String key, Entry entry) {
+        if (answers.put(key, entry) == null) {
             order.add(key);
             if (size.incrementAndGet() > capacity) {
                 String oldest = order.poll();
@@ -60,7 +83,7 @@ public final class StatelessAnswers {
     public Response previous(Request request, MessageFactory factory) {
         String key = key(request);
         Entry e = key == null ? null : answers.get(key);
-        if (e == null || e.expires() < clock.getAsLong()) {
+        if (e == null || e.response() == null || e.expires() < clock.getAsLong()) {
             return null;
         }
         try {

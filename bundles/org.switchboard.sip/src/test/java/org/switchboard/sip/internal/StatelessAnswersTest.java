@@ -1,8 +1,10 @@
 package org.switchboard.sip.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,19 @@ class StatelessAnswersTest {
         assertEquals(200, again.getStatusCode());
         assertEquals("sb1", ((ToHeader) again.getHeader(ToHeader.NAME)).getTag());
         assertNull(answers.previous(register("z9hG4bK-2", "UDP"), factory), "a new branch is a new request");
+    }
+
+    @Test
+    void aRetransmissionWhileTheAnswerIsPendingIsAbsorbedThenAnswered() throws Exception {
+        Request first = register("z9hG4bK-p", "UDP");
+        answers.pending(first);
+        assertTrue(answers.isPending(register("z9hG4bK-p", "UDP")), "the 200 waits for the store: absorb");
+        assertNull(answers.previous(register("z9hG4bK-p", "UDP"), factory), "nothing to send again yet");
+        assertFalse(answers.isPending(register("z9hG4bK-q", "UDP")));
+        answers.remember(first, answer(first, 200));
+        assertFalse(answers.isPending(register("z9hG4bK-p", "UDP")));
+        assertEquals(200, answers.previous(register("z9hG4bK-p", "UDP"), factory).getStatusCode());
+        assertEquals(1, answers.size(), "pending then answered is one entry");
     }
 
     @Test

@@ -95,7 +95,9 @@ public final class Registrar {
             result = ((RegistrarPolicy.Accepted) decision).bindings();
             Response ok = ok(req, result, now);
             int count = result.size();
-            // the 200 means "stored": it goes out once the change is durable (a group commit)
+            // the 200 means "stored": it goes out once the change is durable (a group commit);
+            // meanwhile a retransmission is absorbed, not handled again with a used nonce count
+            responses.answers().pending(req);
             location.store(aor, result).whenComplete((done, failure) -> {
                 if (failure == null) {
                     LOG.debug("{} now has {} binding(s)", aor, count);
