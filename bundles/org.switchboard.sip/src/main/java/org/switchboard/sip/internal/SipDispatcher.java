@@ -126,9 +126,13 @@ final class SipDispatcher implements SipListener {
 
     /** Sends a retransmitted request the response it already got; true if it was one. */
     private boolean answeredBefore(Request req) {
-        Response previous = responses.answers().previous(req, sip.messages());
+        StatelessAnswers.Seen seen = responses.answers().seen(req, sip.messages());
+        if (seen == null) {
+            return false;
+        }
+        Response previous = seen.response();
         if (previous == null) {
-            return responses.answers().isPending(req); // its answer is on the way: absorb the retransmission
+            return true; // its answer is on the way: absorb the retransmission
         }
         try {
             sip.provider().sendResponse(previous);

@@ -52,10 +52,46 @@ public final class StatelessAnswers {
     }
 
     /** @return whether a final response to this request is on its way (see {@link #pending(Request)}) */
-    public boolean isPending(Request request) {
+    boolean isPending(Request request) {
+        Entry e = live(request);
+        return e != null && e.response() == null;
+    }
+
+    private Entry live(Request request) {
         String key = key(request);
         Entry e = key == null ? null : answers.get(key);
-        return e != null && e.response() == null && e.expires() >= clock.getAsLong();
+        return e == null || e.expires() < clock.getAsLong() ? null : e;
+    }
+
+    /**
+     * What was answered to a request, in one lookup.
+     *
+     * @param response the response sent, or null while it is pending
+     */
+    public record Seen(Response response) {
+        /** @return whether the response is on its way but not sent yet */
+        public boolean pending() {
+            return response == null;
+        }
+    }
+
+    /**
+     * @param factory parses the kept response
+     * @return null when this request was not answered here recently (nor is being answered)
+     */
+    public Seen seen(Request request, MessageFactory factory) {
+        Entry e = live(request);
+        if (e == null) {
+            return null;
+        }
+        if (e.response() == null) {
+            return new Seen(null);
+        }
+        try {
+            return new Seen(factory.createResponse(e.response()));
+        } catch (ParseException ex) {
+            return null;
+        }
     }
 
     /** Remembers a final response sent statelessly to a request that came over UDP. */
@@ -81,16 +117,8 @@ public final class StatelessAnswers {
 
     /** @return the response already sent to this request, or null if it is not a retransmission of one */
     public Response previous(Request request, MessageFactory factory) {
-        String key = key(request);
-        Entry e = key == null ? null : answers.get(key);
-        if (e == null || e.response() == null || e.expires() < clock.getAsLong()) {
-            return null;
-        }
-        try {
-            return factory.createResponse(e.response());
-        } catch (ParseException ex) {
-            return null;
-        }
+        Seen seen = seen(request, factory);
+        return seen == null ? null : seen.response();
     }
 
     int size() {
