@@ -28,6 +28,8 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 @ExamReactorStrategy(PerClass.class)
 public class LinphoneRegisterIT extends SwitchboardTestSupport {
 
+    private static final Duration PROCESS_START = Duration.ofSeconds(60);
+
     @Test
     public void linphoneRegistersAndParsesTheBindingsIn200() throws IOException {
         SipUser bob = createUser("bob");
@@ -40,10 +42,17 @@ public class LinphoneRegisterIT extends SwitchboardTestSupport {
         Path rc = home.resolve("linphonerc");
         Files.writeString(rc, "[sip]\nsip_port=" + port + "\nsip_tcp_port=-1\nsip_tls_port=-1\n");
         ExternalProcess linphone = startProcess("linphonec", "env", "HOME=" + home, "linphonec", "-d", "5", "-c", rc.toString());
+        // linphonec reads commands only once it has probed its sound cards, which takes seconds on
+        // a loaded machine: wait for it to be ready so the registration gets SIP_TIMEOUT of its own.
+        linphone.awaitLine(PROCESS_START, l -> l.contains("video is disabled in linphonec") || l.startsWith("linphonec>"));
         linphone.send("register sip:" + bob.name() + "@" + HOST + " sip:" + HOST + ":" + sipPort() + " " + bob.password());
 
-        Awaitility.await(bob.name() + " is bound").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> bindings(bob).stream().anyMatch(b -> b.instanceId().contains("urn:uuid:")));
+        try {
+            Awaitility.await(bob.name() + " is bound").atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> bindings(bob).stream().anyMatch(b -> b.instanceId().contains("urn:uuid:")));
+        } catch (RuntimeException e) {
+            throw new AssertionError("linphonec did not register: " + linphone.describe(), e);
+        }
         linphone.awaitLine(SIP_TIMEOUT, l -> l.contains(";+sip.instance=\"<urn:uuid:") && l.startsWith("Contact:")
                 && l.contains("expires="));
         linphone.send("status register");

@@ -1,5 +1,6 @@
 package org.switchboard.sip.internal.app;
 
+import org.switchboard.sip.internal.dialog.SipDialog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,13 +50,6 @@ public final class AppHost {
     public interface Cancellable {
         /** The caller sent CANCEL (already answered 200): end with 487 unless answered. */
         void cancelled();
-    }
-
-    /** A client transaction's application data for requests the host sent. */
-    public interface ResponseListener {
-        void onResponse(ClientTransaction ct, Response response);
-
-        void onTimeout(ClientTransaction ct);
     }
 
     private final SipContext sip;

@@ -1,5 +1,6 @@
 package org.switchboard.sip.internal.app;
 
+import org.switchboard.sip.internal.dialog.SipDialog;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.switchboard.sip.internal.app;
 
+import org.switchboard.sip.internal.dialog.SipDialog;
 import java.text.ParseException;
 import java.util.UUID;
 import javax.sip.address.Address;

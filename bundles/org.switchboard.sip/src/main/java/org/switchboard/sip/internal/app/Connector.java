@@ -1,5 +1,7 @@
 package org.switchboard.sip.internal.app;
 
+import org.switchboard.sip.internal.dialog.ResponseListener;
+import org.switchboard.sip.internal.dialog.SipDialog;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import org.switchboard.sip.internal.proxy.Target;
  * leg is bridged, the others are cancelled (or ACKed and hung up) and their legs closed; a
  * timeout cancels them all (408).
  */
-final class Connector implements AppHost.ResponseListener {
+final class Connector implements ResponseListener {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
     private final class Branch {

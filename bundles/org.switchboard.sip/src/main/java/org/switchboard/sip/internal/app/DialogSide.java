@@ -1,5 +1,6 @@
 package org.switchboard.sip.internal.app;
 
+import org.switchboard.sip.internal.dialog.SipDialog;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import javax.sip.ServerTransaction;

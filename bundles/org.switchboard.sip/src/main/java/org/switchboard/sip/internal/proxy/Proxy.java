@@ -1,5 +1,6 @@
 package org.switchboard.sip.internal.proxy;
 
+import org.switchboard.sip.internal.dialog.ResponseListener;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public final class Proxy {
         }
         if (ct.getApplicationData() instanceof Branch b) {
             b.owner.onResponse(b, r);
-        } else if (ct.getApplicationData() instanceof AppHost.ResponseListener l) {
+        } else if (ct.getApplicationData() instanceof ResponseListener l) {
             l.onResponse(ct, r);
         }
     }
@@ -179,7 +180,7 @@ public final class Proxy {
         Object data = event.getClientTransaction().getApplicationData();
         if (data instanceof Branch b) {
             b.owner.onFailure(b, 408);
-        } else if (data instanceof AppHost.ResponseListener l) {
+        } else if (data instanceof ResponseListener l) {
             l.onTimeout(event.getClientTransaction());
         }
     }

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal.app;
+package org.switchboard.sip.internal.dialog;
 
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -28,21 +28,21 @@ import org.switchboard.sip.internal.transport.FlowRouter;
  * One SIP dialog the platform is an endpoint of (RFC 3261 section 12): its identifiers, route
  * set and remote target, and the requests the platform sends in it.
  */
-final class SipDialog {
-    static final String BRANCH_PREFIX = "z9hG4bKapp";
+public final class SipDialog {
+    public static final String BRANCH_PREFIX = "z9hG4bKapp";
 
     private final SipContext sip;
-    final String callId;
-    final Address localAddress;
-    final String localTag;
-    final Address remoteAddress;
-    final String remoteTag;
+    public final String callId;
+    public final Address localAddress;
+    public final String localTag;
+    public final Address remoteAddress;
+    public final String remoteTag;
     private final URI remoteTarget;
     private final List<Address> routeSet;
     private final Hop forced;
     private final AtomicLong cseq;
 
-    SipDialog(SipContext sip, String callId, Address localAddress, String localTag, Address remoteAddress, String remoteTag,
+    public SipDialog(SipContext sip, String callId, Address localAddress, String localTag, Address remoteAddress, String remoteTag,
             URI remoteTarget, List<Address> routeSet, Hop forced, long cseq) {
         this.sip = sip;
         this.callId = callId;
@@ -57,16 +57,16 @@ final class SipDialog {
     }
 
     /** @return the key of the dialog in the host's table */
-    String key() {
+    public String key() {
         return key(callId, localTag);
     }
 
-    static String key(String callId, String localTag) {
+    public static String key(String callId, String localTag) {
         return callId + "|" + localTag;
     }
 
     /** @return the Record-Route values of a message, in order */
-    static List<Address> recordRoutes(Message m) {
+    public static List<Address> recordRoutes(Message m) {
         List<Address> out = new ArrayList<>();
         ListIterator<?> it = m.getHeaders(RecordRouteHeader.NAME);
         while (it != null && it.hasNext()) {
@@ -76,23 +76,23 @@ final class SipDialog {
     }
 
     /** @return the URI of a message's Contact, or null */
-    static URI contact(Message m) {
+    public static URI contact(Message m) {
         ContactHeader c = (ContactHeader) m.getHeader(ContactHeader.NAME);
         return c == null || c.getAddress() == null ? null : c.getAddress().getURI();
     }
 
-    static List<Address> reversed(List<Address> routes) {
+    public static List<Address> reversed(List<Address> routes) {
         List<Address> r = new ArrayList<>(routes);
         Collections.reverse(r);
         return r;
     }
 
     /** A new request in the dialog, without Via (added when it is sent). */
-    Request request(String method) throws ParseException, InvalidArgumentException {
+    public Request request(String method) throws ParseException, InvalidArgumentException {
         return request(method, cseq.incrementAndGet());
     }
 
-    Request request(String method, long seq) throws ParseException, InvalidArgumentException {
+    public Request request(String method, long seq) throws ParseException, InvalidArgumentException {
         var h = sip.headers();
         Request r = sip.messages().createRequest((URI) remoteTarget.clone(), method, h.createCallIdHeader(callId),
                 h.createCSeqHeader(seq, method), h.createFromHeader(localAddress, localTag),
@@ -104,7 +104,7 @@ final class SipDialog {
     }
 
     /** Sends a request in a new client transaction (or statelessly, an ACK). */
-    ClientTransaction send(Request r, Object applicationData) throws SipException, ParseException, InvalidArgumentException {
+    public ClientTransaction send(Request r, Object applicationData) throws SipException, ParseException, InvalidArgumentException {
         return send(sip, r, forced, applicationData);
     }
 
@@ -112,7 +112,7 @@ final class SipDialog {
      * Adds our Via and sends a request: to the forced hop if any (the flow a client came over),
      * else by Route and Request-URI.
      */
-    static ClientTransaction send(SipContext sip, Request r, Hop forced, Object applicationData)
+    public static ClientTransaction send(SipContext sip, Request r, Hop forced, Object applicationData)
             throws SipException, ParseException, InvalidArgumentException {
         Hop hop = forced != null ? forced : NextHop.of(r);
         String transport = hop.getTransport().toUpperCase(Locale.ROOT);
@@ -147,7 +147,7 @@ final class SipDialog {
     }
 
     /** Sends a CANCEL (its Via is the INVITE's) in a new client transaction. */
-    static void sendCancel(SipContext sip, Request cancel, Hop forced) throws SipException {
+    public static void sendCancel(SipContext sip, Request cancel, Hop forced) throws SipException {
         Hop hop = forced != null ? forced : NextHop.of(cancel);
         ClientTransaction ct = FlowRouter.via(hop, () -> {
             try {
@@ -163,7 +163,7 @@ final class SipDialog {
      * Our Contact for a peer reached over a transport: where in-dialog requests reach us
      * ({@code ;transport=} for everything but UDP, so that TCP, TLS and WebSocket peers keep it).
      */
-    static Address contact(SipContext sip, String user, String transport, String peerHost) throws ParseException {
+    public static Address contact(SipContext sip, String user, String transport, String peerHost) throws ParseException {
         String t = transport.toUpperCase(Locale.ROOT);
         SipURI uri = sip.addresses().createSipURI(user, sip.hostFacing(peerHost));
         Integer port = sip.ports().get(t);
