@@ -10,11 +10,13 @@
 #   MESSAGE <call-id> <body, CR/LF escaped>
 #   CALL-PROGRESS <code> | CALL-OK <code> | CALL-FAILED <code> | BYE-RESULT <code>
 #   MESSAGE-RESULT <code>
+#   SUBSCRIBE-RESULT <code> <expires>  a final answer to subscribe/unsubscribe (expires: its Expires)
+#   NOTIFY <event> <subscription-state> <body, CR/LF escaped>   a NOTIFY in the subscription (answered 200)
 #   RECV <proto> <peer ip>:<peer port> <method|code CSeq-method> <call-id>   with --trace:
 #                                   every SIP message received, and where it came from
 #
 # Commands on stdin: answer | reject <code> | call <uri> | bye | message <uri> <text> |
-# register [expires] | quit.  bye hangs up the call placed with 'call', or else the call
+# register [expires] | subscribe <uri> <event> [expires] | unsubscribe | quit.  bye hangs up the call placed with 'call', or else the call
 # answered last.  EOF on stdin ends the process, so it never outlives the test.
 #
 # Usage: sipua.pl --proxy 127.0.0.1:5060 --domain 127.0.0.1 --user bob --password pw
@@ -151,6 +153,11 @@ $endpoint->set_application(sub {
         event('MESSAGE', $callid, escape(($req->as_parts)[3]));
         $ep->new_response($ctx, $req->create_response(200, 'OK'), $leg, $from);
         $ep->close_context($ctx);
+    } elsif ($method eq 'NOTIFY') {
+        # Net::SIP closes the SUBSCRIBE's context once it is answered: its NOTIFYs come here
+        notify_event($req);
+        $ep->new_response($ctx, $req->create_response(200, 'OK'), $leg, $from);
+        $ep->close_context($ctx);
     } elsif ($method eq 'OPTIONS') {
         $ep->new_response($ctx, $req->create_response(200, 'OK'), $leg, $from);
         $ep->close_context($ctx);
@@ -168,6 +175,34 @@ sub register {
         if ($status eq 'OK') { event('REGISTERED', $exp) }
         else { event('REGISTER-FAILED', $info{code} // 'timeout') }
     });
+}
+
+# the subscription placed with 'subscribe': its context, and its event package
+my ($subscription, $subscription_event);
+
+sub notify_event {
+    my $req = shift;
+    event('NOTIFY', scalar $req->get_header('event'), scalar $req->get_header('subscription-state'),
+        escape(($req->as_parts)[3]));
+}
+
+# Answers to our SUBSCRIBE, and the NOTIFYs of its dialog (Net::SIP hands both to the context)
+sub on_subscription {
+    my ($ep, $ctx, $errno, $code, $packet, $leg, $from) = @_;
+    if ($packet && $packet->is_request) {
+        notify_event($packet);
+        $ep->new_response($ctx, $packet->create_response(200, 'OK'), $leg, $from);
+        return;
+    }
+    return if $code && $code =~ /^1/;
+    if ($code && $code =~ /^2/) {
+        # the dialog: the notifier's tag and Contact (Net::SIP learns them only for INVITE)
+        $ctx->{to} = $packet->get_header('to');
+        my $remote = $packet->get_header('contact');
+        $remote = $1 if $remote && $remote =~ m{<([^>]+)>};
+        $ctx->{remote_contact} = $remote if $remote;
+    }
+    event('SUBSCRIBE-RESULT', $code // "error-$errno", ($packet ? scalar $packet->get_header('expires') : undef) // '-');
 }
 
 my $call;
@@ -213,6 +248,20 @@ my %commands = (
             join(' ', @text),
             uri => $uri, 'content-type' => 'text/plain',
         );
+    },
+    subscribe => sub {
+        my ($uri, $event, $exp) = @_;
+        $subscription = $endpoint->new_request('SUBSCRIBE',
+            { from => $aor, to => $uri, auth => [$user, $password], contact => $contact },
+            \&on_subscription, undef, uri => $uri, event => $event, expires => $exp // 600, contact => $contact);
+        $subscription_event = $event;
+    },
+    unsubscribe => sub {
+        return event('NO-SUBSCRIPTION') unless $subscription;
+        # Net::SIP dropped the context when the SUBSCRIBE was answered: manage it again for this answer
+        $endpoint->{ctx}{$subscription->callid} = $subscription;
+        $endpoint->new_request('SUBSCRIBE', $subscription, \&on_subscription, undef,
+            event => $subscription_event, expires => 0, contact => $contact);
     },
     register => sub { register(@_) },
     quit => sub { exit 0 },

@@ -72,6 +72,12 @@ public @interface SipConfig {
     @AttributeDefinition(description = "How long a nonce stays valid (seconds); older ones get stale=true")
     int nonce_ttl_seconds() default 300;
 
+    @AttributeDefinition(description = "Most subscriptions kept at once for the event packages plugins serve (message-summary, presence...); beyond it a new SUBSCRIBE gets 503")
+    int subscriptions_max() default 100000;
+
+    @AttributeDefinition(description = "Most MESSAGE and NOTIFY requests that plugins send to devices and that wait for an answer at once; beyond it a delivery fails at once with 503")
+    int plugin_sends_max() default 10000;
+
     @AttributeDefinition(description = "Seconds an unanswered forked INVITE may ring before the proxy cancels it (timer C)")
     int ring_timeout_seconds() default 180;
 

@@ -15,6 +15,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.sip.internal.app.AppHost;
+import org.switchboard.sip.internal.handler.PluginRequests;
 import org.switchboard.sip.internal.overload.LoadGate;
 import org.switchboard.sip.internal.overload.MalformedSources;
 import org.switchboard.sip.internal.proxy.Proxy;
@@ -36,9 +37,11 @@ final class SipDispatcher implements SipListener {
     private final AppHost host;
     private final LoadGate gate;
     private final MalformedSources malformed;
+    private final PluginRequests plugins;
 
     SipDispatcher(SipContext sip, Responses responses, Registrar registrar, Proxy proxy,
-            ServerTransactions transactions, AppHost host, LoadGate gate, MalformedSources malformed) {
+            ServerTransactions transactions, AppHost host, LoadGate gate, MalformedSources malformed, PluginRequests plugins) {
+        this.plugins = plugins;
         this.gate = gate;
         this.malformed = malformed;
         this.host = host;
@@ -113,7 +116,7 @@ final class SipDispatcher implements SipListener {
                 case Request.REGISTER -> registrar.register(in);
                 case Request.CANCEL -> proxy.onCancel(in);
                 default -> {
-                    if (!host.onRequest(in)) {
+                    if (!host.onRequest(in) && !plugins.onInDialog(in)) {
                         proxy.onRequest(in);
                     }
                 }

@@ -34,6 +34,14 @@ import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.api.event.PlatformEvents;
 import org.switchboard.api.location.LocationStore;
 import org.switchboard.api.sip.SipDomains;
+import org.switchboard.api.sip.handler.SipRequestHandler;
+import org.switchboard.api.sip.send.SipSender;
+import org.switchboard.api.sip.subscription.EventPackage;
+import org.switchboard.api.sip.subscription.Notifier;
+import org.switchboard.sip.internal.handler.DeviceSender;
+import org.switchboard.sip.internal.handler.PluginRegistry;
+import org.switchboard.sip.internal.handler.PluginRequests;
+import org.switchboard.sip.internal.handler.SubscribeRules;
 import org.switchboard.api.tls.TlsIdentity;
 import org.switchboard.sip.internal.auth.Authenticator;
 import org.switchboard.sip.internal.auth.FailureLimiter;
@@ -71,6 +79,8 @@ public class SipServer implements SipDomains {
     private final ScheduledExecutorService timers = timers();
     private final LocalDomains domains;
     private final AppServices services = new AppServices();
+    private final PluginRegistry plugins = new PluginRegistry();
+    private final List<org.osgi.framework.ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile AppHost host;
     private volatile Listeners listeners;
     private volatile SipHealth health;
@@ -104,18 +114,23 @@ public class SipServer implements SipDomains {
             ServerTransactions transactions = new ServerTransactions(sip, stack);
             TargetResolver resolver = new TargetResolver(sip, location, directory);
             host = new AppHost(sip, responses, transactions, services, timers, resolver);
+            PluginRequests pluginRequests = new PluginRequests(sip, responses, timers, u -> directory.find(u).isPresent(), plugins,
+                    new SubscribeRules(expiry[0], expiry[1], settings.positive("subscriptions.max", config::subscriptions_max, 100_000)));
             Proxy proxy = new Proxy(sip, responses, auth, resolver, calls,
                     timers, Duration.ofSeconds(settings.positive("ring.timeout.seconds", config::ring_timeout_seconds, 180)), transactions,
                     new org.switchboard.sip.internal.proxy.FlowToken(FlowTokenKey.load()), host, services::dialPlan,
-                    stack.connections(), inboundPolicy(config));
+                    stack.connections(), inboundPolicy(config), pluginRequests);
             gov.nist.javax.sip.stack.WebSocketHttpHandshake.setOriginPolicy(new WebSocketOrigins(domains::isLocal,
                     ConfigValues.list(config.ws_allowed_origins()), System::currentTimeMillis));
             listeners = new Listeners(stack, sip.provider(), transports);
             timers.scheduleWithFixedDelay(listeners::watch, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             health = new SipHealth(context, transports, listeners, stack.gate());
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate(),
-                    stack.malformed()));
+                    stack.malformed(), pluginRequests));
             stack.start();
+            registrations.add(context.registerService(Notifier.class, pluginRequests.subscriptions(), null));
+            registrations.add(context.registerService(SipSender.class, new DeviceSender(sip, resolver,
+                    settings.positive("plugin.sends.max", config::plugin_sends_max, 10_000)), null));
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -292,8 +307,36 @@ public class SipServer implements SipDomains {
         return listeners;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRequestHandler(SipRequestHandler h, Map<String, Object> props) {
+        plugins.addHandler(h, props);
+    }
+
+    void removeRequestHandler(SipRequestHandler h, Map<String, Object> props) {
+        plugins.removeHandler(h, props);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEventPackage(EventPackage p, Map<String, Object> props) {
+        plugins.addPackage(p, props);
+    }
+
+    void removeEventPackage(EventPackage p, Map<String, Object> props) {
+        plugins.removePackage(p, props);
+    }
+
     @Deactivate
     void stop() {
+        for (org.osgi.framework.ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
+        registrations.clear();
         SipHealth hc = health;
         if (hc != null) {
             hc.close();

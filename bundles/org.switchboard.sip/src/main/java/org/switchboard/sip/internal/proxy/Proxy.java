@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.LocalHandling;
 import org.switchboard.sip.internal.transport.ConnectionWatch;
 import org.switchboard.sip.internal.app.AppHost;
 import org.switchboard.sip.internal.Responses;
@@ -46,11 +47,13 @@ public final class Proxy {
     private final AppHost host;
     private final CallerAuthorization authorization;
     private final ForkLauncher forks;
+    private final LocalHandling local;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
             FlowToken tokens, AppHost host, Supplier<DialPlan> plan, ConnectionWatch connections,
-            InboundPolicy inbound) {
+            InboundPolicy inbound, LocalHandling local) {
+        this.local = local;
         this.host = host;
         this.router = new CallRouter(responses, resolver, host::answer, plan);
         this.tokens = tokens;
@@ -64,7 +67,7 @@ public final class Proxy {
     }
 
     /** Any request but REGISTER, ACK and CANCEL. */
-    public void onRequest(Inbound in) throws ParseException, SipException, InvalidArgumentException {
+    public void onRequest(Inbound in) throws Exception {
         Request req = in.request();
         Request work = (Request) req.clone();
         RouteSet.Popped routes = RouteSet.preprocess(sip, tokens, work);
@@ -104,6 +107,9 @@ public final class Proxy {
             targets = List.of(new Target(work.getRequestURI().toString(), List.of(), null));
         } else {
             boolean stranger = !authorization.fromLocal(req);
+            if (local.handle(in, work, stranger ? null : ((SipURI) ProxiedRequest.from(req)).getUser())) {
+                return;
+            }
             if (router.route(in, work, ProxiedRequest.callerName(req), forks, stranger)) {
                 return;
             }
