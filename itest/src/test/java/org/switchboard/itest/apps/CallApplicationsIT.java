@@ -13,7 +13,19 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.After;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.switchboard.api.call.CallTaps;
+import org.switchboard.api.call.PartyFrame;
+import org.switchboard.api.event.EventKeys;
+import org.switchboard.api.event.Topics;
+import org.switchboard.api.media.MediaOperation;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -173,6 +185,58 @@ public class CallApplicationsIT extends SwitchboardTestSupport {
         await("on hold, the caller hears music, not the callee", WAIT,
                 () -> p.level(SECOND) > SPEECH && p.tone(900, SECOND) < NOT_HEARD);
         assertEquals(200, p.bye());
+    }
+
+    @Test
+    public void anAnchoredCallIsObservedAndEachPartyTappedSeparately() {
+        List<Event> events = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, Topics.CALL_ANY);
+        ServiceRegistration<EventHandler> handler = bundleContext.registerService(EventHandler.class, events::add, props);
+        try {
+            executeCommand("sip:user-add --password dial-pw-1 dialme");
+            TonePhone callee = phone("dialme", 900);
+            callee.register("dialme", "dial-pw-1");
+            TonePhone p = call("tapped", 500, "*800");
+            await("the greeting starts", WAIT, () -> p.level(Duration.ofMillis(300)) > SPEECH);
+            p.press("2");
+            await("the IVR asks for the number", WAIT, () -> p.level(Duration.ofMillis(300)) > SPEECH);
+            p.press("2001#");
+            callee.awaitRequest("INVITE", Duration.ofSeconds(20));
+            await("the caller hears the callee", WAIT, () -> hears(p, 900));
+
+            CallTaps taps = bundleContext.getService(bundleContext.getServiceReference(CallTaps.class));
+            assertTrue(taps.anchoredCalls().contains(p.callId()));
+            List<short[]> caller = new CopyOnWriteArrayList<>();
+            List<short[]> called = new CopyOnWriteArrayList<>();
+            MediaOperation<Void> tap = taps.tap(p.callId(), 8000, f -> (f.party() == PartyFrame.Party.CALLER ? caller : called)
+                    .add(f.frame().samples())).orElseThrow();
+            await("the tap hears the caller's 500 Hz on the caller's side only", WAIT,
+                    () -> Audio.goertzel(lastSecond(caller), 500) > HEARD && Audio.goertzel(lastSecond(caller), 900) < NOT_HEARD);
+            await("the tap hears the callee's 900 Hz on the called side only", WAIT,
+                    () -> Audio.goertzel(lastSecond(called), 900) > HEARD && Audio.goertzel(lastSecond(called), 500) < NOT_HEARD);
+            tap.stop();
+            assertEquals(200, p.bye());
+
+            await("STARTED, ANSWERED and ENDED of the call, anchored", WAIT, () -> events.stream()
+                    .filter(e -> p.callId().equals(e.getProperty(EventKeys.CALL_ID))).map(Event::getTopic).toList()
+                    .equals(List.of(Topics.CALL_STARTED, Topics.CALL_ANSWERED, Topics.CALL_ENDED)));
+            Event started = events.stream().filter(e -> p.callId().equals(e.getProperty(EventKeys.CALL_ID))).findFirst().orElseThrow();
+            assertEquals(Boolean.TRUE, started.getProperty(EventKeys.ANCHORED));
+            assertEquals("ivr", started.getProperty(EventKeys.APPLICATION));
+        } finally {
+            handler.unregister();
+        }
+    }
+
+    /** @return the last second (50 frames of 160 samples) of a tap's frames */
+    private static short[] lastSecond(List<short[]> frames) {
+        List<short[]> last = frames.subList(Math.max(0, frames.size() - 50), frames.size());
+        short[] out = new short[last.size() * 160];
+        for (int i = 0; i < last.size(); i++) {
+            System.arraycopy(last.get(i), 0, out, i * 160, Math.min(160, last.get(i).length));
+        }
+        return out.length == 0 ? new short[160] : out;
     }
 
     @Test

@@ -93,6 +93,7 @@ public class PlatformEventsIT extends SwitchboardTestSupport {
         Object callId = started.getProperty(EventKeys.CALL_ID);
         assertTrue(String.valueOf(started.getProperty(EventKeys.FROM)), String.valueOf(started.getProperty(EventKeys.FROM))
                 .contains(alice.name()));
+        await(Topics.CALL_RINGING, is(EventKeys.CALL_ID, callId)); // the callee's 180
         await(Topics.CALL_ANSWERED, is(EventKeys.CALL_ID, callId));
         alicePhone.send("bye");
         assertEquals("BYE-RESULT 200", alicePhone.await("BYE-RESULT"));

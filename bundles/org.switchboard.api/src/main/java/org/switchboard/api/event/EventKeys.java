@@ -35,4 +35,19 @@ public final class EventKeys {
 
     private EventKeys() {
     }
+
+    /**
+     * {@code Boolean}: true when the call's media passes through the platform (anchored), so
+     * that its audio can be tapped.
+     *
+     * @since 1.1
+     */
+    public static final String ANCHORED = "anchored";
+
+    /**
+     * {@code String}: the call application that took the call.
+     *
+     * @since 1.1
+     */
+    public static final String APPLICATION = "application";
 }

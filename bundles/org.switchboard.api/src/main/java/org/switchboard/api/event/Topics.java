@@ -26,10 +26,20 @@ public final class Topics {
     public static final String REGISTRATION_ANY = PREFIX + "registration/*";
 
     /**
-     * A call entered the proxy (its first INVITE was accepted). Keys: {@link EventKeys#CALL_ID},
-     * {@link EventKeys#FROM}, {@link EventKeys#TO}.
+     * A call entered the proxy (its first INVITE was accepted), or was taken by a call
+     * application. Keys: {@link EventKeys#CALL_ID} (the caller's Call-ID, the same on every event
+     * of the call), {@link EventKeys#FROM}, {@link EventKeys#TO}; for a call whose media passes
+     * through the platform (a call application's), {@link EventKeys#ANCHORED} = true and
+     * {@link EventKeys#APPLICATION}: its audio can then be tapped
+     * ({@link org.switchboard.api.call.CallTaps}).
      */
     public static final String CALL_STARTED = PREFIX + "call/STARTED";
+    /**
+     * The callee's device is ringing (the first 180 of the call). Keys: as {@link #CALL_STARTED}.
+     *
+     * @since 1.1
+     */
+    public static final String CALL_RINGING = PREFIX + "call/RINGING";
     /** The call was answered (2xx). Keys: as {@link #CALL_STARTED}. */
     public static final String CALL_ANSWERED = PREFIX + "call/ANSWERED";
     /**

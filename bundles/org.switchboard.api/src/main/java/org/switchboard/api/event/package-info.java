@@ -17,7 +17,7 @@
  * billing system) reads the store it cares about as well.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.event;
 
 import org.osgi.annotation.bundle.Export;

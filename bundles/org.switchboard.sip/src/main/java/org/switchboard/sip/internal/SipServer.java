@@ -113,7 +113,7 @@ public class SipServer implements SipDomains {
                     settings.positive("max.contacts", config::max_contacts, 10)), clock);
             ServerTransactions transactions = new ServerTransactions(sip, stack);
             TargetResolver resolver = new TargetResolver(sip, location, directory);
-            host = new AppHost(sip, responses, transactions, services, timers, resolver);
+            host = new AppHost(sip, responses, transactions, services, timers, resolver, this::post);
             PluginRequests pluginRequests = new PluginRequests(sip, responses, timers, u -> directory.find(u).isPresent(), plugins,
                     new SubscribeRules(expiry[0], expiry[1], settings.positive("subscriptions.max", config::subscriptions_max, 100_000)));
             Proxy proxy = new Proxy(sip, responses, auth, resolver, calls,
@@ -128,6 +128,8 @@ public class SipServer implements SipDomains {
             sip.provider().addSipListener(new SipDispatcher(sip, responses, registrar, proxy, transactions, host, stack.gate(),
                     stack.malformed(), pluginRequests));
             stack.start();
+            registrations.add(context.registerService(org.switchboard.api.call.CallTaps.class,
+                    new org.switchboard.sip.internal.app.HostedCallTaps(host), null));
             registrations.add(context.registerService(Notifier.class, pluginRequests.subscriptions(), null));
             registrations.add(context.registerService(SipSender.class, new DeviceSender(sip, resolver,
                     settings.positive("plugin.sends.max", config::plugin_sends_max, 10_000)), null));

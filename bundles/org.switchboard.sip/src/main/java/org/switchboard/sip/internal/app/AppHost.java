@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,13 +60,15 @@ public final class AppHost {
     private final ScheduledExecutorService timers;
     private final TargetResolver resolver;
     private final ExecutorService executor;
+    private final BiConsumer<String, Map<String, Object>> events;
     private final Map<String, DialogSide> dialogs = new ConcurrentHashMap<>();
     private final Map<String, HostedCall> calls = new ConcurrentHashMap<>();
     /** Hosted calls by Call-ID and From tag of their INVITE, for retransmitted INVITEs. */
     private final Map<String, HostedCall> byInvite = new ConcurrentHashMap<>();
 
     public AppHost(SipContext sip, Responses responses, ServerTransactions transactions, AppServices services,
-            ScheduledExecutorService timers, TargetResolver resolver) {
+            ScheduledExecutorService timers, TargetResolver resolver, BiConsumer<String, Map<String, Object>> events) {
+        this.events = events;
         this.sip = sip;
         this.responses = responses;
         this.transactions = transactions;
@@ -112,6 +115,7 @@ public final class AppHost {
         HostedCall call = new HostedCall(this, new Inbound(req, tx, in.source()), application, argument, dialled);
         tx.setApplicationData(call);
         responses.reply(tx, req, 100, "Trying");
+        call.post(org.switchboard.api.event.Topics.CALL_STARTED, null, 0);
         long delay = services.answerDelayMs(application);
         if (delay > 0) {
             responses.reply(tx, req, 180, "Ringing");
@@ -215,6 +219,21 @@ public final class AppHost {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("{} not run: the host is stopping", what);
         }
+    }
+
+    /** @return where call events go */
+    BiConsumer<String, Map<String, Object>> events() {
+        return events;
+    }
+
+    /** @return the hosted call whose caller's INVITE had this Call-ID, answered, or null */
+    public HostedCall byCallId(String callId) {
+        for (HostedCall c : calls.values()) {
+            if (c.callId().equals(callId)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** @return the hosted calls, oldest first */

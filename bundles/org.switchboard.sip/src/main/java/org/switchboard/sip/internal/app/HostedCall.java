@@ -53,6 +53,23 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         this.dialled = dialled == null ? "" : dialled;
     }
 
+    /** Posts a call event of this call: anchored, with its application. */
+    void post(String topic, String reason, int status) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put(org.switchboard.api.event.EventKeys.CALL_ID, callId());
+        p.put(org.switchboard.api.event.EventKeys.FROM, caller());
+        p.put(org.switchboard.api.event.EventKeys.TO, origin.invite().request().getRequestURI().toString());
+        p.put(org.switchboard.api.event.EventKeys.ANCHORED, Boolean.TRUE);
+        p.put(org.switchboard.api.event.EventKeys.APPLICATION, application);
+        if (reason != null) {
+            p.put(org.switchboard.api.event.EventKeys.REASON, reason);
+        }
+        if (status > 0) {
+            p.put(org.switchboard.api.event.EventKeys.STATUS, status);
+        }
+        host.events().accept(topic, p);
+    }
+
     synchronized void answerLater(ScheduledFuture<?> timer) {
         this.answerTimer = timer;
     }
@@ -77,6 +94,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         host.register(side);
         host.register(this);
         sendOk.run();
+        post(org.switchboard.api.event.Topics.CALL_ANSWERED, null, 0);
         return true;
     }
 
@@ -92,6 +110,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
             }
         }
         host.responses().reply(origin.invite().tx(), origin.invite().request(), status, reason);
+        post(org.switchboard.api.event.Topics.CALL_ENDED, "unanswered", status);
         ended.complete(null);
     }
 
@@ -161,6 +180,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         }
         host.unregister(this, sides);
         LOG.debug("Call {} ({}) ended", id, callId());
+        post(org.switchboard.api.event.Topics.CALL_ENDED, "bye", 0);
         ended.complete(null);
     }
 
@@ -224,7 +244,7 @@ public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
         return c.start(target);
     }
 
-    String callId() {
+    public String callId() {
         return origin.callId();
     }
 

@@ -108,8 +108,12 @@ public final class CallRegistry {
     }
 
     public void ringing(String callId) {
+        Call[] now = new Call[1];
         calls.computeIfPresent(callId, (k, c) -> c.state == State.TRYING
-                ? new Call(k, c.from, c.to, State.RINGING, c.started, null) : c);
+                ? now[0] = new Call(k, c.from, c.to, State.RINGING, c.started, null) : c);
+        if (now[0] != null) {
+            post(Topics.CALL_RINGING, now[0], null, 0);
+        }
     }
 
     public void answered(String callId) {

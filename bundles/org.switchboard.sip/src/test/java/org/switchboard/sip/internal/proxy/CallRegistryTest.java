@@ -85,12 +85,13 @@ class CallRegistryTest {
         calls.started("c1", "sip:alice@example.com", "sip:bob@example.com");
         calls.started("c1", "sip:alice@example.com", "sip:bob@example.com"); // the INVITE with credentials
         calls.ringing("c1");
+        calls.ringing("c1"); // a second fork rings
         calls.answered("c1");
         calls.answered("c1"); // a 200 retransmitted or from a second fork
         calls.ended("c1");
         calls.ended("c1"); // a BYE retransmitted
         String who = "from=sip:alice@example.com, to=sip:bob@example.com}";
-        assertEquals(List.of("STARTED {call.id=c1, " + who, "ANSWERED {call.id=c1, " + who,
+        assertEquals(List.of("STARTED {call.id=c1, " + who, "RINGING {call.id=c1, " + who, "ANSWERED {call.id=c1, " + who,
                 "ENDED {call.id=c1, " + who.replace("to=", "reason=bye, to=")), events);
     }
 
