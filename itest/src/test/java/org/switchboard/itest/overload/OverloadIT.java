@@ -32,6 +32,7 @@ import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.SipMessage;
 import org.switchboard.itest.support.SwitchboardTestSupport;
+import org.switchboard.itest.support.DigestRegister;
 import org.switchboard.itest.support.UdpProbe;
 
 /**
@@ -170,32 +171,7 @@ public class OverloadIT extends SwitchboardTestSupport {
 
     /** A phone's REGISTER with digest (401, then credentials); true when it got 200 within 2 s each. */
     private static boolean registers(UdpProbe phone, String user, String password) {
-        String aor = "sip:" + user + "@" + HOST;
-        String callId = UUID.randomUUID() + "@overload";
-        phone.send(register(phone, aor, callId, 1, ""));
-        SipMessage challenge = last(phone.receiveUntilFinal(Duration.ofSeconds(2)));
-        if (challenge == null || challenge.status() != 401) {
-            return false;
-        }
-        String creds = org.switchboard.itest.support.Digest.authorization(
-                org.switchboard.itest.support.Digest.choose(challenge.headers("www-authenticate"), "MD5"), user, password,
-                "REGISTER", "sip:" + HOST);
-        phone.send(register(phone, aor, callId, 2, "Authorization: " + creds + "\r\n"));
-        SipMessage ok = last(phone.receiveUntilFinal(Duration.ofSeconds(2)));
-        return ok != null && ok.status() == 200;
-    }
-
-    private static SipMessage last(List<SipMessage> got) {
-        return got.isEmpty() ? null : got.get(got.size() - 1);
-    }
-
-    private static String register(UdpProbe phone, String aor, String callId, int cseq, String extra) {
-        return "REGISTER sip:" + HOST + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.port() + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\n"
-                + "Max-Forwards: 70\r\nFrom: <" + aor + ">;tag=" + callId.substring(0, 8) + "\r\nTo: <" + aor + ">\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:probe@127.0.0.1:" + phone.port() + ">\r\nExpires: 60\r\n" + extra
-                + "Content-Length: 0\r\n\r\n";
+        return DigestRegister.register(phone, HOST, user, password, "MD5", Duration.ofSeconds(2)) == 200;
     }
 
     /** An OPTIONS to the server itself over a new TCP connection; null if no final answer came in time. */

@@ -8,6 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -19,8 +25,9 @@ import org.switchboard.itest.support.Sipsak;
 import org.switchboard.itest.support.SwitchboardTestSupport;
 
 /**
- * Failed authentications are rate-limited: after {@code auth.failure.limit} (10) wrong passwords
- * from one address, even the right password is refused for a while, and the block is logged.
+ * Failed authentications are rate-limited: after {@code failure.limit} (10) wrong passwords
+ * from one address, even the right password is refused for a while, over SIP and over REST
+ * alike (one limiter), and the block is logged.
  * In its own class because the block covers 127.0.0.1, the address every test uses.
  */
 @RunWith(PaxExam.class)
@@ -44,6 +51,18 @@ public class AuthFailureBlockIT extends SwitchboardTestSupport {
 
         Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
         Awaitility.await("the block is logged in " + log).atMost(SIP_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> Files.exists(log) && Files.readString(log).contains("Blocking SIP authentication for address 127.0.0.1"));
+                .until(() -> Files.exists(log) && Files.readString(log).contains("Blocking authentication (SIP and HTTP) for address 127.0.0.1"));
+        assertTrue("each failure is one fail2ban line with its source", Files.readString(log)
+                .contains("SIP authentication failed for user '" + victim.name() + "' from 127.0.0.1 (REGISTER)"));
+
+        // one limiter for SIP and HTTP: the address blocked over SIP is blocked over REST too
+        awaitWebReady();
+        HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + HOST + ":" + httpPort() + "/api/history"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (victim.name() + ":" + victim.password()).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(rest.body(), 429, rest.statusCode());
+        assertTrue(rest.headers().firstValue("Retry-After").isPresent());
     }
 }

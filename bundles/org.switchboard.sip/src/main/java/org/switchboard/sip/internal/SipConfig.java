@@ -54,15 +54,6 @@ public @interface SipConfig {
     @AttributeDefinition(description = "Most contacts a user may register at once")
     int max_contacts() default 10;
 
-    @AttributeDefinition(description = "Failed authentications from one address or for one user before a temporary block")
-    int auth_failure_limit() default 10;
-
-    @AttributeDefinition(description = "Window over which failures are counted (seconds)")
-    int auth_failure_window_seconds() default 60;
-
-    @AttributeDefinition(description = "How long a block lasts (seconds)")
-    int auth_block_seconds() default 300;
-
     @AttributeDefinition(description = "Digest algorithms offered, one challenge each, in this order. MD5 alone by default, as Asterisk and Kamailio do: many clients (JsSIP, SIP.js, baresip 1.x) abort on a 401 that also holds a challenge with an algorithm they do not know. Add SHA-256 (RFC 8760) when every client of the realm supports it")
     String[] auth_algorithms() default {"MD5"};
 

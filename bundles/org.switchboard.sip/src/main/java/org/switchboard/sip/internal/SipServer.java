@@ -44,7 +44,7 @@ import org.switchboard.sip.internal.handler.PluginRequests;
 import org.switchboard.sip.internal.handler.SubscribeRules;
 import org.switchboard.api.tls.TlsIdentity;
 import org.switchboard.sip.internal.auth.Authenticator;
-import org.switchboard.sip.internal.auth.FailureLimiter;
+import org.switchboard.api.auth.AuthService;
 import org.switchboard.sip.internal.auth.Nonces;
 import org.switchboard.sip.internal.proxy.CallRegistry;
 import org.switchboard.sip.internal.proxy.Proxy;
@@ -87,8 +87,15 @@ public class SipServer implements SipDomains {
 
     @Activate
     public SipServer(SipConfig config, Map<String, Object> properties, @Reference LocationStore location,
-            @Reference UserDirectory directory, @Reference TlsIdentity tls, BundleContext context) throws Exception {
+            @Reference UserDirectory directory, @Reference TlsIdentity tls, @Reference AuthService authService,
+            BundleContext context) throws Exception {
         SipSettings settings = new SipSettings(properties);
+        for (String moved : List.of("auth.failure.limit", "auth.failure.window.seconds", "auth.block.seconds")) {
+            if (properties.containsKey(moved)) {
+                LOG.warn("{} in etc/org.switchboard.sip.cfg is no longer read: SIP and HTTP share one failure limiter now. "
+                        + "Set {} in etc/org.switchboard.auth.cfg instead", moved, moved.substring("auth.".length()));
+            }
+        }
         long start = System.nanoTime();
         domains = new LocalDomains(ConfigValues.list(config.domains()), config.advertised_address());
         stack = new SwitchboardStack(StackProperties.of("switchboard-" + INSTANCES.incrementAndGet(),
@@ -97,12 +104,9 @@ public class SipServer implements SipDomains {
             SipContext sip = new SipContext(listen(config, settings), new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), domains, ports(), (org.switchboard.sip.internal.transport.FlowRouter) stack.getRouter());
             Clock clock = Clock.systemUTC();
-            Authenticator auth = new Authenticator(directory, config.realm(),
+            Authenticator auth = new Authenticator(config.realm(),
                     new Nonces(Duration.ofSeconds(settings.positive("nonce.ttl.seconds", config::nonce_ttl_seconds, 300)), clock),
-                    new FailureLimiter(settings.positive("auth.failure.limit", config::auth_failure_limit, 10),
-                            Duration.ofSeconds(settings.positive("auth.failure.window.seconds", config::auth_failure_window_seconds, 60)),
-                            Duration.ofSeconds(settings.positive("auth.block.seconds", config::auth_block_seconds, 300)), clock),
-                    algorithms(config.auth_algorithms()), ConfigValues.list(config.auth_md5_only_user_agents()).stream()
+                    authService, algorithms(config.auth_algorithms()), ConfigValues.list(config.auth_md5_only_user_agents()).stream()
                             .map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
             Responses responses = new Responses(sip, new StatelessAnswers(
                     settings.number("response.cache.entries", config::response_cache_entries, 0), 32_000, clock::millis));

@@ -1,65 +1,66 @@
 package org.switchboard.web.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.switchboard.api.directory.DigestAlgorithm;
-import org.switchboard.api.directory.Ha1;
-import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.auth.AuthResult;
+import org.switchboard.api.auth.AuthService;
+import org.switchboard.api.auth.Credentials;
 
 /**
- * HTTP Basic authentication with the user's SIP credentials. The directory keeps only
- * digest HA1 hashes, so the password is checked by hashing it the same way (over TLS, or
- * plain HTTP on loopback only). Failures are counted per client address.
+ * Authentication of REST requests through the platform's {@link AuthService}, the same as SIP's:
+ * HTTP Basic with the user's SIP credentials (over TLS, or plain HTTP on loopback only), or a
+ * Bearer token that an identity provider's Authenticator accepts. Failures count in the limiter
+ * SIP shares: per address and per (user, address), never per user alone.
  */
 final class BasicAuthenticator {
-    private final UserDirectory users;
+    private final AuthService auth;
     private final String realm;
-    private final LoginFailures failures;
 
-    BasicAuthenticator(UserDirectory users, String realm, LoginFailures failures) {
-        this.users = users;
+    BasicAuthenticator(AuthService auth, String realm) {
+        this.auth = auth;
         this.realm = realm;
-        this.failures = failures;
     }
 
     /**
      * @return the authenticated user name
-     * @throws Problem 401 without or with wrong credentials, 429 while the address is blocked
+     * @throws Problem 401 without or with wrong credentials, 429 while the address (or the user
+     *     from it) is blocked
      */
     String authenticate(HttpServletRequest req, HttpServletResponse resp) throws Problem {
         String address = req.getRemoteAddr();
-        long retryAfter = failures.blockedSeconds(address);
+        blocked(resp, auth.blockedSeconds(null, address), address);
+        Credentials credentials = credentials(req.getHeader("Authorization"));
+        if (credentials == null) {
+            challenge(req, resp);
+            throw new Problem(401, "send your SIP user name and password as HTTP Basic credentials, or a Bearer token");
+        }
+        AuthResult result = auth.authenticate(credentials, address, "HTTP", req.getMethod() + " " + req.getRequestURI());
+        if (result.outcome() == AuthResult.Outcome.BLOCKED) {
+            blocked(resp, result.retryAfterSeconds(), address);
+        }
+        if (!result.accepted()) {
+            challenge(req, resp);
+            throw new Problem(401, credentials instanceof Credentials.Bearer ? "the Bearer token is not accepted"
+                    : "wrong user name or password");
+        }
+        return result.user();
+    }
+
+    private static void blocked(HttpServletResponse resp, long retryAfter, String address) throws Problem {
         if (retryAfter > 0) {
             resp.setHeader("Retry-After", Long.toString(retryAfter));
             throw new Problem(429, "too many failed logins from " + address + "; retry in " + retryAfter + " s");
         }
-        Optional<String[]> credentials = parse(req.getHeader("Authorization"));
-        if (credentials.isEmpty()) {
-            challenge(req, resp);
-            throw new Problem(401, "send your SIP user name and password as HTTP Basic credentials");
-        }
-        String user = credentials.get()[0];
-        if (!matches(user, credentials.get()[1])) {
-            failures.failed(address);
-            challenge(req, resp);
-            throw new Problem(401, "wrong user name or password");
-        }
-        failures.succeeded(address);
-        return user;
     }
 
-    private boolean matches(String user, String password) {
-        Optional<Ha1> stored = users.credential(user, realm, DigestAlgorithm.MD5);
-        if (stored.isEmpty()) {
-            return false;
+    private Credentials credentials(String header) {
+        if (header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return new Credentials.Bearer(header.substring(7).trim());
         }
-        Ha1 offered = DigestAlgorithm.MD5.ha1(user, realm, password.toCharArray());
-        return MessageDigest.isEqual(offered.hash().getBytes(StandardCharsets.US_ASCII),
-                stored.get().hash().getBytes(StandardCharsets.US_ASCII));
+        return parse(header).map(c -> (Credentials) new Credentials.Password(c[0], c[1], realm)).orElse(null);
     }
 
     /** Scripted clients (X-Requested-With) get no Basic challenge, so that browsers show no login pop-up. */

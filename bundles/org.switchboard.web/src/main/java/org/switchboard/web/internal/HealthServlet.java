@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
+import org.switchboard.api.auth.AuthService;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,12 +34,11 @@ public class HealthServlet extends HttpServlet {
     private final transient HealthToken token;
 
     @Activate
-    public HealthServlet(@Reference HealthIndicators indicators, WebConfig config) {
+    public HealthServlet(@Reference HealthIndicators indicators, @Reference AuthService auth, WebConfig config) {
         this.indicators = indicators;
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
         this.token = new HealthToken(etc.resolve(config.health_token_file()).toAbsolutePath().normalize(),
-                new LoginFailures(config.auth_failure_limit(), Duration.ofSeconds(config.auth_block_seconds()),
-                        Clock.systemUTC()));
+                auth);
         try {
             if (token.ensureExists()) {
                 LOG.info("Generated the token of /api/health in {}", token.file());

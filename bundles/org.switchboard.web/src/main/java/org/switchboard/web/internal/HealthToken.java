@@ -1,5 +1,8 @@
 package org.switchboard.web.internal;
 
+import org.switchboard.api.auth.AuthService;
+import org.switchboard.api.auth.Credentials;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,18 +19,18 @@ import javax.servlet.http.HttpServletResponse;
  * The health endpoint's credential: a bearer token kept in a file only Switchboard's user can
  * read ({@code etc/secrets/health.token}, generated at first start). Monitoring gets this token
  * and nothing else: no SIP user's password and no administrator account. The file is read on
- * every request, so replacing it rotates the token without a restart. Failures are counted
- * per address like every REST login.
+ * every request, so replacing it rotates the token without a restart. Failures count in the
+ * platform's shared limiter, like every REST and SIP login.
  */
 final class HealthToken {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
-    private final LoginFailures failures;
+    private final AuthService auth;
 
-    HealthToken(Path file, LoginFailures failures) {
+    HealthToken(Path file, AuthService auth) {
         this.file = file;
-        this.failures = failures;
+        this.auth = auth;
     }
 
     Path file() {
@@ -56,7 +59,7 @@ final class HealthToken {
     /** @throws Problem 401 without or with a wrong token, 429 while the address is blocked, 503 without a token file */
     void authenticate(HttpServletRequest req, HttpServletResponse resp) throws Problem {
         String address = req.getRemoteAddr();
-        long retryAfter = failures.blockedSeconds(address);
+        long retryAfter = auth.blockedSeconds(null, address);
         if (retryAfter > 0) {
             resp.setHeader("Retry-After", Long.toString(retryAfter));
             throw new Problem(429, "too many failed logins from " + address + "; retry in " + retryAfter + " s");
@@ -68,11 +71,12 @@ final class HealthToken {
         }
         byte[] offered = header.substring(7).trim().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(offered, expected())) {
-            failures.failed(address);
+            // counted and logged by the shared limiter, like every failed login (SIP and HTTP)
+            auth.authenticate(new Credentials.Bearer(new String(offered, StandardCharsets.US_ASCII)), address, "HTTP",
+                    req.getMethod() + " " + req.getRequestURI());
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard-health\", error=\"invalid_token\"");
             throw new Problem(401, "wrong health token; it is in " + file);
         }
-        failures.succeeded(address);
     }
 
     private byte[] expected() throws Problem {

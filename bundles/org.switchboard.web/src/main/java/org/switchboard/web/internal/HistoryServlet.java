@@ -16,7 +16,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.directory.UserDirectory;
+import org.switchboard.api.auth.AuthService;
 import org.switchboard.api.history.CallHistory;
 import org.switchboard.api.history.CallRecord;
 
@@ -36,10 +36,9 @@ public class HistoryServlet extends HttpServlet {
     private final transient BasicAuthenticator auth;
 
     @Activate
-    public HistoryServlet(@Reference CallHistory history, @Reference UserDirectory users, WebConfig config) {
+    public HistoryServlet(@Reference CallHistory history, @Reference AuthService auth, WebConfig config) {
         this.history = history;
-        this.auth = new BasicAuthenticator(users, config.realm(), new LoginFailures(config.auth_failure_limit(),
-                Duration.ofSeconds(config.auth_block_seconds()), Clock.systemUTC()));
+        this.auth = new BasicAuthenticator(auth, config.realm());
     }
 
     @Override

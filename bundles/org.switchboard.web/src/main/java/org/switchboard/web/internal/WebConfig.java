@@ -28,12 +28,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Answer plain HTTP from other hosts too; by default only loopback clients get plain HTTP, others are redirected to HTTPS")
     boolean plain_http_remote() default false;
 
-    @AttributeDefinition(description = "Failed REST logins from one address before it is blocked")
-    int auth_failure_limit() default 10;
-
-    @AttributeDefinition(description = "How long, in seconds, an address stays blocked after too many failed logins")
-    int auth_block_seconds() default 300;
-
     @AttributeDefinition(description = "File, relative to etc/, with the bearer token of GET /api/health; generated (0600) when missing")
     String health_token_file() default "secrets/health.token";
 }

@@ -89,7 +89,9 @@ class HealthTest {
     }
 
     private static HealthToken token(Path dir, int limit) {
-        return new HealthToken(dir.resolve("secrets/health.token"), new LoginFailures(limit, Duration.ofSeconds(60), Clock.systemUTC()));
+        return new HealthToken(dir.resolve("secrets/health.token"), new org.switchboard.platform.internal.auth.SharedAuthService(
+                new org.switchboard.platform.internal.auth.FailureLimiter(limit, Duration.ofSeconds(60), Duration.ofSeconds(60),
+                        Clock.systemUTC())));
     }
 
     @Test

@@ -30,8 +30,6 @@ class WebUnitsTest {
             @Override public String[] extra_wss_urls() { return extra; }
             @Override public String[] ice_servers() { return new String[0]; }
             @Override public boolean plain_http_remote() { return false; }
-            @Override public int auth_failure_limit() { return 3; }
-            @Override public int auth_block_seconds() { return 60; }
             @Override public String health_token_file() { return "secrets/health.token"; }
         };
     }
@@ -72,23 +70,6 @@ class WebUnitsTest {
         assertTrue(BasicAuthenticator.parse("Bearer abc").isEmpty());
         assertTrue(BasicAuthenticator.parse(null).isEmpty());
         assertTrue(BasicAuthenticator.parse("Basic " + Base64.getEncoder().encodeToString(":x".getBytes())).isEmpty());
-    }
-
-    @Test
-    void loginFailuresBlockAfterTheLimitAndExpire() {
-        MutableClock clock = new MutableClock();
-        LoginFailures f = new LoginFailures(3, Duration.ofSeconds(60), clock);
-        f.failed("192.0.2.1");
-        f.failed("192.0.2.1");
-        f.succeeded("192.0.2.1");
-        f.failed("192.0.2.1");
-        f.failed("192.0.2.1");
-        assertEquals(0, f.blockedSeconds("192.0.2.1"), "a success resets the count");
-        f.failed("192.0.2.1");
-        assertEquals(60, f.blockedSeconds("192.0.2.1"));
-        assertEquals(0, f.blockedSeconds("192.0.2.9"), "other addresses are not blocked");
-        clock.now = clock.now.plusSeconds(61);
-        assertEquals(0, f.blockedSeconds("192.0.2.1"));
     }
 
     @Test

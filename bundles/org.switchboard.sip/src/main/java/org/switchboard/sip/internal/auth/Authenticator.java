@@ -1,7 +1,5 @@
 package org.switchboard.sip.internal.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
@@ -13,17 +11,17 @@ import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.switchboard.api.auth.AuthResult;
+import org.switchboard.api.auth.AuthService;
+import org.switchboard.api.auth.Credentials;
 import org.switchboard.api.directory.DigestAlgorithm;
-import org.switchboard.api.directory.Ha1;
-import org.switchboard.api.directory.UserDirectory;
 
 /**
- * Digest authentication of SIP requests (RFC 3261 section 22, RFC 8760). An unknown user and
- * a wrong password get the same answer, and failures count towards a temporary block of the
- * source address and of the user name.
+ * Digest authentication of SIP requests (RFC 3261 section 22, RFC 8760): challenges and nonces
+ * here, the check itself through the platform's {@link AuthService} (the same for SIP and HTTP,
+ * with one failure limiter). An unknown user and a wrong password get the same answer.
  */
 public final class Authenticator {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Authenticator.class);
     /** What authenticating a request found. */
     public sealed interface Outcome permits Authenticated, Challenge, Forbidden {
     }
@@ -43,17 +41,14 @@ public final class Authenticator {
     private static final Forbidden FORBIDDEN = new Forbidden();
     private static final Challenge FRESH = new Challenge(false);
 
-    private final UserDirectory directory;
     private final String realm;
     private final Nonces nonces;
-    private final FailureLimiter limiter;
+    private final AuthService auth;
     private final List<DigestAlgorithm> offered;
     private final List<String> md5OnlyAgents;
-    private final String dummyHa1;
 
-    public Authenticator(UserDirectory directory, String realm, Nonces nonces, FailureLimiter limiter,
-            List<DigestAlgorithm> offered) {
-        this(directory, realm, nonces, limiter, offered, List.of());
+    public Authenticator(String realm, Nonces nonces, AuthService auth, List<DigestAlgorithm> offered) {
+        this(realm, nonces, auth, offered, List.of());
     }
 
     /**
@@ -61,15 +56,13 @@ public final class Authenticator {
      *     any challenge names an algorithm they do not know (libre-based baresip 1.x): they get
      *     the MD5 challenge alone
      */
-    public Authenticator(UserDirectory directory, String realm, Nonces nonces, FailureLimiter limiter,
-            List<DigestAlgorithm> offered, List<String> md5OnlyAgents) {
+    public Authenticator(String realm, Nonces nonces, AuthService auth, List<DigestAlgorithm> offered,
+            List<String> md5OnlyAgents) {
         this.md5OnlyAgents = List.copyOf(md5OnlyAgents);
-        this.directory = directory;
         this.realm = realm;
         this.nonces = nonces;
-        this.limiter = limiter;
+        this.auth = auth;
         this.offered = List.copyOf(offered);
-        this.dummyHa1 = DigestAlgorithm.MD5.hash(realm + ":no-such-user");
     }
 
     public String realm() {
@@ -82,8 +75,7 @@ public final class Authenticator {
      * @param proxy true to check Proxy-Authorization (407), false for Authorization (401)
      */
     public Outcome authenticate(Request request, String source, boolean proxy) {
-        String sourceKey = "address " + source;
-        if (limiter.blocked(sourceKey)) {
+        if (auth.blockedSeconds(null, source) > 0) {
             return FORBIDDEN;
         }
         AuthorizationHeader creds = credentials(request, proxy);
@@ -97,10 +89,7 @@ public final class Authenticator {
                 || creds.getNonce() == null || creds.getResponse() == null) {
             return FRESH;
         }
-        // blocks fall on the address and on the (user, address) pair, never on the user everywhere:
-        // a stranger must not be able to lock the real user out
-        String pairKey = "user " + user + " from " + source;
-        if (user == null || limiter.blocked(pairKey)) {
+        if (user == null) {
             return FORBIDDEN;
         }
         Nonces.Check issued = nonces.issued(creds.getNonce());
@@ -108,15 +97,12 @@ public final class Authenticator {
             return FRESH; // not our nonce: the response proves nothing either way, and the password is not looked at
         }
         String nc = qop == null ? null : String.format(Locale.ROOT, "%08x", creds.getNonceCount());
-        String ha1 = directory.credential(user, realm, alg.get()).map(Ha1::hash).orElse(dummyHa1);
-        String expected = DigestResponse.expected(alg.get(), ha1, creds.getNonce(), nc, creds.getCNonce(),
-                qop == null ? null : "auth", request.getMethod(), creds.getParameter("uri"));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                creds.getResponse().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            // one stable line per failure, with the source, for fail2ban (see the README)
-            LOG.warn("SIP authentication failed for user '{}' from {} ({})", user, source, request.getMethod());
-            limiter.fail(sourceKey);
-            limiter.fail(pairKey);
+        // the shared limiter (SIP and HTTP) blocks the address and the (user, address) pair, never
+        // the user everywhere, and logs each failure with its source
+        AuthResult result = auth.authenticate(new Credentials.Digest(user, realm, alg.get(), request.getMethod(),
+                creds.getParameter("uri"), creds.getNonce(), nc, creds.getCNonce(), qop == null ? null : "auth",
+                creds.getResponse()), source, "SIP", request.getMethod());
+        if (!result.accepted()) {
             return FORBIDDEN;
         }
         Nonces.Check check = nonces.verify(creds.getNonce(), qop == null ? -1 : creds.getNonceCount());

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -16,7 +21,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.directory.DigestAlgorithm;
-import org.switchboard.sip.internal.InMemoryDirectory;
+import org.switchboard.testing.InMemoryDirectory;
+import org.switchboard.platform.internal.auth.DirectoryAuthenticator;
+import org.switchboard.platform.internal.auth.FailureLimiter;
+import org.switchboard.platform.internal.auth.SharedAuthService;
 import org.switchboard.sip.internal.Sip;
 
 class AuthenticatorTest {
@@ -24,12 +32,40 @@ class AuthenticatorTest {
     private static final String SRC = "198.51.100.7";
     private static final int LIMIT = 3;
 
-    private final FailureLimiterTest.MutableClock clock = new FailureLimiterTest.MutableClock();
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    private final MutableClock clock = new MutableClock();
     private final Nonces nonces = new Nonces(Duration.ofSeconds(300), clock);
-    private final FailureLimiter limiter = new FailureLimiter(LIMIT, Duration.ofSeconds(60), Duration.ofSeconds(300), clock);
     private final InMemoryDirectory directory = new InMemoryDirectory().add("alice", REALM, "wonderland").add("bob", REALM, "builder");
-    private final Authenticator auth = new Authenticator(directory, REALM, nonces, limiter,
-            List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+    /** The platform's real AuthService, with its directory Authenticator: the limiter SIP and HTTP share. */
+    private final SharedAuthService shared = new SharedAuthService(
+            new FailureLimiter(LIMIT, Duration.ofSeconds(60), Duration.ofSeconds(300), clock));
+    private final Authenticator auth = new Authenticator(REALM, nonces, shared, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+
+    {
+        shared.addAuthenticator(new DirectoryAuthenticator(directory), Map.of());
+    }
 
     /** A REGISTER with the client's digest response computed here from the clear-text password. */
     static Request register(String user, String realm, String password, DigestAlgorithm alg, String nonce, String nc,
@@ -156,7 +192,7 @@ class AuthenticatorTest {
 
     @Test
     void algorithmNotOfferedGetsAFreshChallenge() {
-        Authenticator sha256Only = new Authenticator(directory, REALM, nonces, limiter, List.of(DigestAlgorithm.SHA_256));
+        Authenticator sha256Only = new Authenticator(REALM, nonces, shared, List.of(DigestAlgorithm.SHA_256));
         assertEquals(new Authenticator.Challenge(false),
                 sha256Only.authenticate(register("alice", "wonderland", DigestAlgorithm.MD5, "00000001"), SRC, false));
     }
@@ -202,7 +238,7 @@ class AuthenticatorTest {
 
     /** The algorithm of each WWW-Authenticate the quirk-aware authenticator puts in a 401 for this User-Agent. */
     private List<String> challengedAlgorithms(String userAgent) throws Exception {
-        Authenticator quirky = new Authenticator(directory, REALM, nonces, limiter,
+        Authenticator quirky = new Authenticator(REALM, nonces, shared,
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), List.of("baresip", "jssip"));
         javax.sip.message.Request req = org.switchboard.sip.internal.Sip.request("REGISTER", "sip:example.com",
                 "User-Agent: " + userAgent);

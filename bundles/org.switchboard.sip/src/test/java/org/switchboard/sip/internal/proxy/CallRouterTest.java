@@ -16,7 +16,7 @@ import org.switchboard.api.dialplan.Fallback;
 import org.switchboard.api.dialplan.Rule;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.Flow;
-import org.switchboard.sip.internal.InMemoryDirectory;
+import org.switchboard.testing.InMemoryDirectory;
 import org.switchboard.sip.internal.InMemoryLocationStore;
 import org.switchboard.sip.internal.Inbound;
 import org.switchboard.sip.internal.Responses;

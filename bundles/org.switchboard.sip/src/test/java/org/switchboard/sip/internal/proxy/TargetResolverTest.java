@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.Flow;
-import org.switchboard.sip.internal.InMemoryDirectory;
+import org.switchboard.testing.InMemoryDirectory;
 import org.switchboard.sip.internal.InMemoryLocationStore;
 import org.switchboard.sip.internal.Sip;
 

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal.auth;
+package org.switchboard.platform.internal.auth;
 
 import org.switchboard.api.directory.DigestAlgorithm;
 

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal;
+package org.switchboard.testing;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal.auth;
+package org.switchboard.platform.internal.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,13 +35,27 @@ public final class FailureLimiter {
     }
 
     public boolean blocked(String key) {
+        return blockedMillis(key) > 0;
+    }
+
+    /** @return milliseconds until the key may try again, 0 when it is not blocked */
+    public long blockedMillis(String key) {
         Counter c = counters.get(key);
         if (c == null) {
-            return false;
+            return 0;
         }
         synchronized (c) {
-            return c.blockedUntil > clock.millis();
+            return Math.max(0, c.blockedUntil - clock.millis());
         }
+    }
+
+    /** Forgets the failures of a key (its owner proved itself); a block in force stays. */
+    public void succeeded(String key) {
+        counters.computeIfPresent(key, (k, c) -> {
+            synchronized (c) {
+                return c.blockedUntil > clock.millis() ? c : null;
+            }
+        });
     }
 
     /** Records a failure; logs when the key becomes blocked. */
@@ -59,8 +73,8 @@ public final class FailureLimiter {
             c.failures++;
             if (c.failures >= limit && c.blockedUntil <= now) {
                 c.blockedUntil = now + blockMillis;
-                LOG.warn("Blocking SIP authentication for {} for {} s after {} failures in {} s "
-                        + "(auth.failure.limit / auth.block.seconds in etc/org.switchboard.sip.cfg)",
+                LOG.warn("Blocking authentication (SIP and HTTP) for {} for {} s after {} failures in {} s "
+                        + "(failure.limit / block.seconds in etc/org.switchboard.auth.cfg)",
                         key, blockMillis / 1000, c.failures, windowMillis / 1000);
             }
         }

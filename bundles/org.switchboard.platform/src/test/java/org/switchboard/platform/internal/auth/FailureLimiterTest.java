@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal.auth;
+package org.switchboard.platform.internal.auth;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
