@@ -10,13 +10,15 @@
 #   MESSAGE <call-id> <body, CR/LF escaped>
 #   CALL-PROGRESS <code> | CALL-OK <code> | CALL-FAILED <code> | BYE-RESULT <code>
 #   MESSAGE-RESULT <code>
+#   PUBLISH-RESULT <code>
 #   SUBSCRIBE-RESULT <code> <expires>  a final answer to subscribe/unsubscribe (expires: its Expires)
 #   NOTIFY <event> <subscription-state> <body, CR/LF escaped>   a NOTIFY in the subscription (answered 200)
 #   RECV <proto> <peer ip>:<peer port> <method|code CSeq-method> <call-id>   with --trace:
 #                                   every SIP message received, and where it came from
 #
 # Commands on stdin: answer | reject <code> | call <uri> | bye | message <uri> <text> |
-# register [expires] | subscribe <uri> <event> [expires] | unsubscribe | quit.  bye hangs up the call placed with 'call', or else the call
+# register [expires] | subscribe <uri> <event> [expires] | unsubscribe |
+# publish <uri> <event> <text> | quit.  bye hangs up the call placed with 'call', or else the call
 # answered last.  EOF on stdin ends the process, so it never outlives the test.
 #
 # Usage: sipua.pl --proxy 127.0.0.1:5060 --domain 127.0.0.1 --user bob --password pw
@@ -262,6 +264,19 @@ my %commands = (
         $endpoint->{ctx}{$subscription->callid} = $subscription;
         $endpoint->new_request('SUBSCRIBE', $subscription, \&on_subscription, undef,
             event => $subscription_event, expires => 0, contact => $contact);
+    },
+    publish => sub {
+        my ($uri, $event, @text) = @_;
+        $endpoint->new_request('PUBLISH',
+            { from => $aor, to => $uri, auth => [$user, $password] },
+            sub {
+                my ($ep, $ctx, $errno, $code) = @_;
+                return if $code && $code =~ /^1/;
+                event('PUBLISH-RESULT', $code // "error-$errno");
+            },
+            join(' ', @text),
+            uri => $uri, event => $event, expires => 3600, 'content-type' => 'text/plain',
+        );
     },
     register => sub { register(@_) },
     quit => sub { exit 0 },

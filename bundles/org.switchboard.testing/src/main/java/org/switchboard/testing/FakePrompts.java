@@ -2,7 +2,7 @@ package org.switchboard.testing;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.switchboard.api.app.Prompts;
+import org.switchboard.api.prompts.Prompts;
 import org.switchboard.api.media.AudioRef;
 
 /** {@link Prompts} in which every prompt exists, as {@code /prompts/<name>.wav}; digit prompts as {@code digit-<d>}. */

@@ -53,7 +53,7 @@ import org.switchboard.itest.support.SwitchboardTestSupport;
 public class CallApplicationsIT extends SwitchboardTestSupport {
 
     private static final String RULES = "*43 = application:echo, 8000-8999 = application:meetings, "
-            + "*800 = application:ivr, 2001 = user:dialme, *66 = application:moh";
+            + "*800 = application:ivr, 2001 = user:dialme, 2002 = user:tapped, *66 = application:moh";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration SECOND = Duration.ofSeconds(1);
     /** A tone this strong (peak amplitude, of 6000 sent) is heard; a mix of three loses some of it. */
@@ -194,14 +194,14 @@ public class CallApplicationsIT extends SwitchboardTestSupport {
         props.put(EventConstants.EVENT_TOPIC, Topics.CALL_ANY);
         ServiceRegistration<EventHandler> handler = bundleContext.registerService(EventHandler.class, events::add, props);
         try {
-            executeCommand("sip:user-add --password dial-pw-1 dialme");
-            TonePhone callee = phone("dialme", 900);
-            callee.register("dialme", "dial-pw-1");
-            TonePhone p = call("tapped", 500, "*800");
+            executeCommand("sip:user-add --password tap-pw-1 tapped"); // its own user: each test may run first
+            TonePhone callee = phone("tapped", 900);
+            callee.register("tapped", "tap-pw-1");
+            TonePhone p = call("tapper", 500, "*800");
             await("the greeting starts", WAIT, () -> p.level(Duration.ofMillis(300)) > SPEECH);
             p.press("2");
             await("the IVR asks for the number", WAIT, () -> p.level(Duration.ofMillis(300)) > SPEECH);
-            p.press("2001#");
+            p.press("2002#");
             callee.awaitRequest("INVITE", Duration.ofSeconds(20));
             await("the caller hears the callee", WAIT, () -> hears(p, 900));
 

@@ -6,7 +6,7 @@
  * The dial plan maps numbers to applications by name.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.switchboard.api.app;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,7 +15,7 @@ public sealed interface AudioRef {
     }
 
     /**
-     * A WAV in the {@link BlobStore}.
+     * A WAV in the {@link org.switchboard.api.blob.BlobStore}.
      *
      * @param key the blob key
      */

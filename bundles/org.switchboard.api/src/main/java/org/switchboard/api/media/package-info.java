@@ -9,7 +9,7 @@
  * whose result completes on an engine thread. Never block in a callback.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.switchboard.api.media;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.Prompts;
+import org.switchboard.api.prompts.Prompts;
 import org.switchboard.api.media.AudioRef;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.PlayResult;

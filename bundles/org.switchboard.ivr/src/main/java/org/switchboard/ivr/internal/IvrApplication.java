@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.MusicOnHold;
-import org.switchboard.api.app.Prompts;
+import org.switchboard.api.moh.MusicOnHold;
+import org.switchboard.api.prompts.Prompts;
 
 /**
  * {@code application:ivr}: callers enter the menu named by {@code menu} (default {@code main})

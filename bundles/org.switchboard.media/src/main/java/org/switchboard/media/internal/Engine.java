@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.switchboard.api.media.BlobStore;
+import org.switchboard.api.blob.BlobStore;
 import org.switchboard.api.media.Bridge;
 import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;

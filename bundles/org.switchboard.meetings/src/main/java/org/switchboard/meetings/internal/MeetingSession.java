@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.ApplicationCall;
-import org.switchboard.api.app.Prompts;
+import org.switchboard.api.prompts.Prompts;
 import org.switchboard.api.media.AudioRef;
 import org.switchboard.api.media.DigitOptions;
 import org.switchboard.api.media.DigitResult;

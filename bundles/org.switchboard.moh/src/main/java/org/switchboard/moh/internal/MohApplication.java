@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.app.ApplicationCall;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.moh.MusicOnHold;
 import org.switchboard.api.media.MediaOperation;
 
 /** {@code application:moh}: the caller hears the music on hold until they hang up (for testing). */

@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.moh.MusicOnHold;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaOperation;
 

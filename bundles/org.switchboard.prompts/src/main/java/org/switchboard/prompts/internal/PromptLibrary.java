@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.app.Prompts;
+import org.switchboard.api.prompts.Prompts;
 import org.switchboard.api.media.AudioRef;
 
 /**

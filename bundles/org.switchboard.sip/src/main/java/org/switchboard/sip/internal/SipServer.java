@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.moh.MusicOnHold;
 import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.sip.internal.app.AppHost;

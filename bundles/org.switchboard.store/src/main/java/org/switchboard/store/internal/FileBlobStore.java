@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.switchboard.api.media.BlobStore;
+import org.switchboard.api.blob.BlobStore;
 
 /**
  * Blobs (recordings, voicemail, greetings) as files under {@code data/switchboard/blobs/}.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.switchboard.api.media.BlobStore;
+import org.switchboard.api.blob.BlobStore;
 import org.switchboard.media.internal.codec.CodecWorkers;
 import org.switchboard.media.internal.transport.PacketSecurityFactory;
 import org.switchboard.media.internal.transport.UdpTransport;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.switchboard.api.media.AudioRef;
-import org.switchboard.api.media.BlobStore;
+import org.switchboard.api.blob.BlobStore;
 import org.switchboard.media.internal.audio.Wav;
 
 /** Loads prompts off the clock thread, then starts their playback on it. */

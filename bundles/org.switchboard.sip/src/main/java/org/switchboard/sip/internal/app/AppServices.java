@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.switchboard.api.app.CallApplication;
-import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.moh.MusicOnHold;
 import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.api.media.MediaEngine;
 

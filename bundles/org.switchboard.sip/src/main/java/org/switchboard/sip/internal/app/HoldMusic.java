@@ -1,6 +1,6 @@
 package org.switchboard.sip.internal.app;
 
-import org.switchboard.api.app.MusicOnHold;
+import org.switchboard.api.moh.MusicOnHold;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaOperation;
 

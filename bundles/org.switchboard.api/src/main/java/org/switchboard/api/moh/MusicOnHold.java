@@ -1,4 +1,4 @@
-package org.switchboard.api.app;
+package org.switchboard.api.moh;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.switchboard.api.media.MediaLeg;

@@ -1,4 +1,4 @@
-package org.switchboard.api.app;
+package org.switchboard.api.prompts;
 
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;

@@ -1,4 +1,4 @@
-package org.switchboard.api.media;
+package org.switchboard.api.blob;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
