@@ -172,6 +172,34 @@ public class SipSeamsIT extends SwitchboardTestSupport {
         assertTrue(phone.await("SUBSCRIBE-RESULT").startsWith("SUBSCRIBE-RESULT 403"));
     }
 
+    /** @return a bundle with only a manifest, importing one package */
+    private static byte[] importing(String name, String importPackage) throws java.io.IOException {
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        mf.getMainAttributes().putValue("Bundle-SymbolicName", name);
+        mf.getMainAttributes().putValue("Import-Package", importPackage);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new java.util.jar.JarOutputStream(out, mf).close();
+        return out.toByteArray();
+    }
+
+    @Test
+    public void noPluginCanWireToTheSipStacksInternals() throws Exception {
+        org.osgi.framework.Bundle rogue = bundleContext.installBundle("rogue-plugin",
+                new java.io.ByteArrayInputStream(importing("rogue.plugin", "gov.nist.javax.sip.stack")));
+        org.osgi.framework.Bundle fine = bundleContext.installBundle("api-plugin",
+                new java.io.ByteArrayInputStream(importing("api.plugin", "org.switchboard.api.sip.handler, javax.sip")));
+        try {
+            org.junit.Assert.assertThrows(org.osgi.framework.BundleException.class, rogue::start);
+            fine.start();
+            assertEquals(org.osgi.framework.Bundle.ACTIVE, fine.getState());
+        } finally {
+            rogue.uninstall();
+            fine.uninstall();
+        }
+    }
+
     @Test
     public void theSenderReachesEveryDeviceOfAUser() throws Exception {
         SipUser frank = createUser("frank");

@@ -1,5 +1,11 @@
 package org.switchboard.sip.internal;
 
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.ServerTransactions;
+import org.switchboard.sip.internal.core.SipContext;
+import org.switchboard.sip.internal.core.StatelessAnswers;
+
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;

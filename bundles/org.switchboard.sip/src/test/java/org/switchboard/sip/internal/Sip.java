@@ -1,5 +1,8 @@
 package org.switchboard.sip.internal;
 
+import org.switchboard.sip.internal.core.SipContext;
+import org.switchboard.sip.internal.core.LocalDomains;
+
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;

@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.app.CallApplication;
 import org.switchboard.api.media.MediaEngine;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.ServerTransactions;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.ServerTransactions;
+import org.switchboard.sip.internal.core.SipContext;
+import org.switchboard.sip.internal.proxy.HostedCalls;
 import org.switchboard.sip.internal.proxy.TargetResolver;
 
 /**
@@ -40,18 +41,12 @@ import org.switchboard.sip.internal.proxy.TargetResolver;
  * <p>Threads: SIP events arrive on stack threads; applications are called on the host's own
  * executor ({@code switchboard-app-N}); 2xx retransmissions and timeouts run on the SIP timer.
  */
-public final class AppHost {
+public final class AppHost implements HostedCalls {
     private static final Logger LOG = LoggerFactory.getLogger(AppHost.class);
     /** Methods a hosted call accepts. */
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
     /** Starts the To tag of our dialogs, so that a late ACK of an ended call is recognised and dropped. */
     static final String TAG_PREFIX = Responses.LOCAL_TAG_PREFIX + "app";
-
-    /** The INVITE transaction's application data while a hosted call is being answered. */
-    public interface Cancellable {
-        /** The caller sent CANCEL (already answered 200): end with 487 unless answered. */
-        void cancelled();
-    }
 
     private final SipContext sip;
     private final Responses responses;
@@ -92,6 +87,7 @@ public final class AppHost {
      * @param dialled what the caller dialled
      * @return false if no such application is installed (nothing was sent)
      */
+    @Override
     public boolean answer(Inbound in, String application, String argument, String dialled) {
         CallApplication app = services.application(application);
         if (app == null) {
@@ -155,6 +151,7 @@ public final class AppHost {
     }
 
     /** @return whether an ACK belongs to a hosted call (it never goes to the proxy then) */
+    @Override
     public boolean onAck(Inbound in) {
         Request req = in.request();
         String toTag = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag();
@@ -170,6 +167,7 @@ public final class AppHost {
     }
 
     /** A response without a transaction: a retransmitted 2xx to an INVITE we sent gets its ACK again. */
+    @Override
     public boolean onStrayResponse(Response r) {
         ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);
         if (via == null || via.getBranch() == null || !via.getBranch().startsWith(SipDialog.BRANCH_PREFIX)) {

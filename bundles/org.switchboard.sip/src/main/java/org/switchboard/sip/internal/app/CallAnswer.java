@@ -9,7 +9,7 @@ import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
-import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.core.Inbound;
 
 /**
  * Answers the INVITE of a hosted call: the media engine's answer (or offer, for an INVITE

@@ -10,9 +10,9 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.SipContext;
-import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.SipContext;
+import org.switchboard.sip.internal.dialog.NextHop;
 
 /** The INVITE a hosted call began with: who called, and the dialog answering it forms. */
 final class CallOrigin {

@@ -6,7 +6,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import org.switchboard.api.dialplan.DialPlan;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.proxy.DialPlanOutcome;
 import org.switchboard.sip.internal.proxy.Target;
 import org.switchboard.sip.internal.proxy.TargetResolver;

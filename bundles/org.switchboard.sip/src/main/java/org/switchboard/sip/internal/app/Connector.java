@@ -24,7 +24,7 @@ import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
-import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.dialog.NextHop;
 import org.switchboard.sip.internal.proxy.ResponseSelection;
 import org.switchboard.sip.internal.proxy.Target;
 

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
-import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.core.Inbound;
 
 /**
  * One dialog of a hosted call with its media leg: the caller's (we are the UAS) or the

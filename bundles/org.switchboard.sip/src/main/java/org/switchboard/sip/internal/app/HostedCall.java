@@ -17,14 +17,15 @@ import org.switchboard.api.media.Bridge;
 import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
-import org.switchboard.sip.internal.Inbound;
+import org.switchboard.sip.internal.proxy.HostedCalls;
+import org.switchboard.sip.internal.core.Inbound;
 
 /**
  * A call the platform answered for an application: the caller's dialog and leg, and once
  * {@link #connect} succeeded, the target's dialog and leg bridged to it. Ends once, whoever
  * ends it: BYE from either side is relayed to the other.
  */
-public final class HostedCall implements ApplicationCall, AppHost.Cancellable {
+public final class HostedCall implements ApplicationCall, HostedCalls.Cancellable {
     private static final Logger LOG = LoggerFactory.getLogger(HostedCall.class);
 
     private enum State { ANSWERING, ANSWERED, ENDED }

@@ -20,8 +20,8 @@ import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
-import org.switchboard.sip.internal.SipContext;
-import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.core.SipContext;
+import org.switchboard.sip.internal.dialog.NextHop;
 import org.switchboard.sip.internal.transport.FlowRouter;
 
 /**

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.sip.send.Delivery;
 import org.switchboard.api.sip.send.OutgoingRequest;
 import org.switchboard.api.sip.send.SipSender;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.dialog.ResponseListener;
 import org.switchboard.sip.internal.dialog.SipDialog;
-import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.dialog.NextHop;
 import org.switchboard.sip.internal.proxy.Target;
 import org.switchboard.sip.internal.proxy.TargetResolver;
 

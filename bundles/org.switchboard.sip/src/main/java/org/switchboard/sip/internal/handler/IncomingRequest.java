@@ -12,9 +12,9 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.switchboard.api.sip.handler.SipRequest;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 
 /** A request handed to a plugin's handler; its first final answer is sent, later ones are refused. */
 final class IncomingRequest implements SipRequest {

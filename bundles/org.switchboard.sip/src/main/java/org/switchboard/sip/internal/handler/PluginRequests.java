@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.sip.handler.SipRequestHandler;
 import org.switchboard.api.sip.subscription.EventPackage;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.LocalHandling;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.LocalHandling;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 
 /**
  * Hands the requests that plugins serve to them: SUBSCRIBE for a served event package (the core

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.sip.subscription.EventPackage;
 import org.switchboard.api.sip.subscription.Notifier;
 import org.switchboard.api.sip.subscription.Subscription;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.dialog.ResponseListener;
 import org.switchboard.sip.internal.dialog.SipDialog;
-import org.switchboard.sip.internal.proxy.NextHop;
+import org.switchboard.sip.internal.dialog.NextHop;
 
 /**
  * The notifier side of RFC 6665 for the event packages plugins serve: answers SUBSCRIBE

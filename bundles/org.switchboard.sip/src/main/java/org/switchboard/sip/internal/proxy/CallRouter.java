@@ -10,10 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.dialplan.Decision;
 import org.switchboard.api.dialplan.DialPlan;
 import org.switchboard.api.dialplan.Fallback;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
-import org.switchboard.sip.internal.app.AppHost;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 
 /**
  * Routes INVITE and MESSAGE to a local address through the dial plan: a user (with that
@@ -29,7 +28,7 @@ final class CallRouter {
         Inbound fork(Inbound in, Request work, List<Target> targets, ProxyTransaction.FallbackHook hook, int noAnswerSeconds);
     }
 
-    /** Answers an INVITE with a call application ({@link AppHost#answer}). */
+    /** Answers an INVITE with a call application ({@link HostedCalls#answer}). */
     interface Applications {
         /** @return false if no such application is installed (nothing was sent) */
         boolean answer(Inbound in, String application, String argument, String dialled);

@@ -5,9 +5,9 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.auth.Authenticator;
 
 /**

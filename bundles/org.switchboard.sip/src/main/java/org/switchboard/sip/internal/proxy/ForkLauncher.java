@@ -10,9 +10,9 @@ import javax.sip.SipException;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.ServerTransactions;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.ServerTransactions;
 
 /**
  * Sends a request to its targets in one {@link ProxyTransaction}: opens the server transaction

@@ -1,5 +1,7 @@
 package org.switchboard.sip.internal.proxy;
 
+import org.switchboard.sip.internal.dialog.NextHop;
+
 import gov.nist.javax.sip.stack.HopImpl;
 import java.text.ParseException;
 import java.util.ListIterator;
@@ -16,7 +18,7 @@ import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.switchboard.api.location.Flow;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.transport.ConnectionWatch;
 import org.switchboard.sip.internal.transport.FlowRouter;
 

@@ -6,7 +6,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 
 /**
  * Loop detection (RFC 3261 16.3 step 4 and 16.6 step 8): the proxy's branch IDs start with a

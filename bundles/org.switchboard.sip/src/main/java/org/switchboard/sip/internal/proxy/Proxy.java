@@ -20,13 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import org.switchboard.api.dialplan.DialPlan;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.LocalHandling;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.LocalHandling;
 import org.switchboard.sip.internal.transport.ConnectionWatch;
-import org.switchboard.sip.internal.app.AppHost;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.ServerTransactions;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.ServerTransactions;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.auth.Authenticator;
 
 /**
@@ -44,14 +43,14 @@ public final class Proxy {
     private final CallRegistry calls;
     private final FlowToken tokens;
     private final CallRouter router;
-    private final AppHost host;
+    private final HostedCalls host;
     private final CallerAuthorization authorization;
     private final ForkLauncher forks;
     private final LocalHandling local;
 
     public Proxy(SipContext sip, Responses responses, Authenticator auth, TargetResolver resolver,
             CallRegistry calls, ScheduledExecutorService timers, Duration ringTimeout, ServerTransactions transactions,
-            FlowToken tokens, AppHost host, Supplier<DialPlan> plan, ConnectionWatch connections,
+            FlowToken tokens, HostedCalls host, Supplier<DialPlan> plan, ConnectionWatch connections,
             InboundPolicy inbound, LocalHandling local) {
         this.local = local;
         this.host = host;
@@ -150,7 +149,7 @@ public final class Proxy {
     public void onCancel(Inbound in) {
         SIPServerTransaction invite = in.tx() instanceof SIPServerTransaction st ? st.getCanceledInviteTransaction() : null;
         Object pt = invite == null ? null : invite.getApplicationData();
-        if (pt instanceof AppHost.Cancellable answering) {
+        if (pt instanceof HostedCalls.Cancellable answering) {
             responses.reply(in.tx(), in.request(), 200, null);
             answering.cancelled();
             return;

@@ -12,8 +12,8 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
 
 /**
  * The response context of one forwarded request (RFC 3261 section 16.7): relays provisional

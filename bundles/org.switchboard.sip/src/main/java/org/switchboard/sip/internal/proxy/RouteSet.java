@@ -6,7 +6,7 @@ import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import org.switchboard.api.location.Flow;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 
 /**
  * Route pre-processing (RFC 3261 section 16.4): undoes a strict-routing previous hop and

@@ -7,7 +7,7 @@ import org.switchboard.api.directory.UserDirectory;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.Flow;
 import org.switchboard.api.location.LocationStore;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.SipContext;
 
 /**
  * Decides where a request goes: the bindings of a local user (forking to all of them), a

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.LocationStore;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
-import org.switchboard.sip.internal.SipContext;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
+import org.switchboard.sip.internal.core.SipContext;
 import org.switchboard.sip.internal.auth.Authenticator;
 
 /**

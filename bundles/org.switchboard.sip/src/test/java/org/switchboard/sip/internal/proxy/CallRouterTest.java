@@ -18,8 +18,8 @@ import org.switchboard.api.location.Binding;
 import org.switchboard.api.location.Flow;
 import org.switchboard.testing.InMemoryDirectory;
 import org.switchboard.sip.internal.InMemoryLocationStore;
-import org.switchboard.sip.internal.Inbound;
-import org.switchboard.sip.internal.Responses;
+import org.switchboard.sip.internal.core.Inbound;
+import org.switchboard.sip.internal.core.Responses;
 import org.switchboard.sip.internal.Sip;
 
 class CallRouterTest {

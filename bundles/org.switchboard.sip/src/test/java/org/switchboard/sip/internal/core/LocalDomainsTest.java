@@ -1,4 +1,5 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.internal.core;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

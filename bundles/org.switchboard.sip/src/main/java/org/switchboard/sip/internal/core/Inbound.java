@@ -1,4 +1,5 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.internal.core;
+
 
 import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.RequestEvent;
@@ -17,7 +18,7 @@ import org.switchboard.api.location.Flow;
  */
 public record Inbound(Request request, ServerTransaction tx, Flow source) {
 
-    static Inbound of(RequestEvent event, ServerTransaction tx) {
+    public static Inbound of(RequestEvent event, ServerTransaction tx) {
         Request r = event.getRequest();
         SIPMessage m = (SIPMessage) r;
         ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);

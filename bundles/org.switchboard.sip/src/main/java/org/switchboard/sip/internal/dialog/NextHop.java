@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal.proxy;
+package org.switchboard.sip.internal.dialog;
 
 import gov.nist.javax.sip.stack.HopImpl;
 import java.util.Locale;

@@ -1,4 +1,5 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.internal.core;
+
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;

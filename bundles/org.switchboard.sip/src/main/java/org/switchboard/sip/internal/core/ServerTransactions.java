@@ -1,4 +1,5 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.internal.core;
+
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
