@@ -15,6 +15,7 @@ import org.switchboard.api.media.DtmfEvent;
 import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.MediaDirection;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.MediaStats;
 import org.switchboard.api.media.PlayResult;
@@ -28,7 +29,7 @@ import org.switchboard.api.media.Subscription;
  * {@link #echo()} and {@link #sendDtmf} are recorded or complete at once; record and tap are
  * not supported.
  */
-public final class FakeLeg implements MediaLeg {
+public final class FakeLeg implements SignalledLeg {
     /** What {@link #id()} returns. */
     public final String id;
     /** The prompt lists of every {@link #play} call, in order. */

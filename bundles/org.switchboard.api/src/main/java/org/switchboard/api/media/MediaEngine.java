@@ -18,7 +18,7 @@ public interface MediaEngine {
      * @throws MediaException with status 488 if nothing in the offer is acceptable, 503 if
      *     no port is free
      */
-    MediaLeg answer(String offerSdp, LegOptions options);
+    SignalledLeg answer(String offerSdp, LegOptions options);
 
     /**
      * Makes an offer (an outgoing INVITE, or an INVITE without SDP that we answer with an offer).
@@ -28,7 +28,7 @@ public interface MediaEngine {
      * @return the new leg; its {@link MediaLeg#localSdp()} is the offer
      * @throws MediaException with status 503 if no port is free
      */
-    MediaLeg offer(LegOptions options);
+    SignalledLeg offer(LegOptions options);
 
     /**
      * Makes an offer in a transport profile (an outgoing INVITE). Pass the peer's answer to
@@ -48,7 +48,7 @@ public interface MediaEngine {
      *     no port is free
      * @since 1.1
      */
-    default MediaLeg offer(LegOptions options, String profile) {
+    default SignalledLeg offer(LegOptions options, String profile) {
         if (!"RTP/AVP".equals(profile)) {
             throw new MediaException(488, "This media engine offers RTP/AVP only, not " + profile);
         }

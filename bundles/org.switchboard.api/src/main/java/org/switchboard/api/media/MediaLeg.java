@@ -6,27 +6,17 @@ import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The media of one call leg, terminated by the engine. A leg lives until {@link #close()} or
- * until its peer stops sending (RTP timeout), and then it fires its {@link #onEnded} listeners.
+ * The media of one call leg as an application uses it: play, collect digits, record, tap,
+ * echo, and the leg's state. A leg lives until the call ends (the SIP side closes its
+ * {@link SignalledLeg}) or its peer stops sending (RTP timeout), and then it fires its
+ * {@link #onEnded} listeners. What the SIP side needs (SDP, DTMF from SIP INFO, closing) is in
+ * {@link SignalledLeg}.
  */
 @ProviderType
-public interface MediaLeg extends AutoCloseable {
+public interface MediaLeg {
 
     /** @return a unique id, for logs */
     String id();
-
-    /** @return our current SDP: the answer to the last offer, or our offer while unanswered */
-    String localSdp();
-
-    /**
-     * Applies a new SDP of the peer: the answer to our offer, or a new offer in a re-INVITE
-     * (hold: {@code sendonly} or {@code inactive}; resume: {@code sendrecv}; a new address).
-     *
-     * @param remoteSdp the peer's SDP
-     * @return our SDP to send back (the new answer, or the unchanged offer once answered)
-     * @throws MediaException with status 488 if the SDP is not acceptable
-     */
-    String update(String remoteSdp);
 
     /** @return the negotiated audio codec, or null while our offer is unanswered */
     Codec codec();
@@ -39,7 +29,7 @@ public interface MediaLeg extends AutoCloseable {
 
     /**
      * @param listener called on an engine thread with every DTMF digit the peer sends
-     *     (RFC 4733 events once per key press, and digits given to {@link #injectDtmf}). The
+     *     (RFC 4733 events once per key press, and digits given to {@link SignalledLeg#injectDtmf}). The
      *     first listener of a leg also gets the digits (up to 32) that came before it, so an
      *     application that subscribes when it starts misses none pressed right after the answer
      * @return removes the listener
@@ -51,14 +41,6 @@ public interface MediaLeg extends AutoCloseable {
      * @return removes the listener
      */
     Subscription onEnded(Consumer<LegEndReason> listener);
-
-    /**
-     * Feeds a digit that arrived outside the media, such as a SIP INFO, as if it came in RTP.
-     *
-     * @param digit 0-9, *, #, A-D
-     * @param duration how long it was pressed
-     */
-    void injectDtmf(char digit, Duration duration);
 
     /**
      * Sends digits to the peer as RFC 4733 telephone-events (when negotiated).
@@ -116,8 +98,4 @@ public interface MediaLeg extends AutoCloseable {
      * @return the operation
      */
     MediaOperation<Void> echo();
-
-    /** Ends the leg: frees its port and stops every operation on it. */
-    @Override
-    void close();
 }

@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.switchboard.api.blob.BlobStore;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.api.media.Bridge;
 import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;
@@ -156,12 +157,12 @@ public class Engine implements MediaEngine {
     }
 
     @Override
-    public MediaLeg answer(String offerSdp, LegOptions options) {
+    public SignalledLeg answer(String offerSdp, LegOptions options) {
         return legs.answer(offerSdp, options);
     }
 
     @Override
-    public MediaLeg offer(LegOptions options) {
+    public SignalledLeg offer(LegOptions options) {
         return legs.offer(options);
     }
 
@@ -170,7 +171,7 @@ public class Engine implements MediaEngine {
      * DTLS-SRTP actpass, BUNDLE, rtcp-mux), {@code RTP/SAVP} an SDES leg, {@code RTP/AVP} plain RTP.
      */
     @Override
-    public MediaLeg offer(LegOptions options, String profile) {
+    public SignalledLeg offer(LegOptions options, String profile) {
         return legs.offer(options, profile);
     }
 

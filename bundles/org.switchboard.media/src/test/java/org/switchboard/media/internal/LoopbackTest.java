@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.media.DtmfEvent;
 import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.LegOptions;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.media.internal.dtmf.TelephoneEvent;
 import org.switchboard.media.internal.codec.Opus;
 import org.switchboard.media.internal.rtp.Rtcp;
@@ -43,7 +43,7 @@ class LoopbackTest {
     @Test
     void echoSendsBackWhatTheCallerSends() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer(offer(phone), LegOptions.defaults("echo"));
+        SignalledLeg leg = engine.answer(offer(phone), LegOptions.defaults("echo"));
         assertEquals("PCMA", leg.codec().name());
         leg.echo();
         InetSocketAddress media = mediaAddress(leg.localSdp());
@@ -55,7 +55,7 @@ class LoopbackTest {
     @Test
     void opusEchoComesBackAsTheTone() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        SignalledLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + phone.getLocalPort() + " RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\n"
                 + "a=rtcp-mux\r\n", LegOptions.defaults("opus"));
         assertEquals(new org.switchboard.api.media.Codec("opus", 96, 48000), leg.codec());
@@ -91,7 +91,7 @@ class LoopbackTest {
     @Test
     void telephoneEventsArriveAsDigits() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer(offer(phone), LegOptions.defaults("dtmf"));
+        SignalledLeg leg = engine.answer(offer(phone), LegOptions.defaults("dtmf"));
         AtomicReference<DtmfEvent> digit = new AtomicReference<>();
         leg.onDtmf(digit::set);
         InetSocketAddress media = mediaAddress(leg.localSdp());
@@ -111,7 +111,7 @@ class LoopbackTest {
     @Test
     void digitsBeforeTheFirstListenerReachItOnce() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer(offer(phone), LegOptions.defaults("early-dtmf"));
+        SignalledLeg leg = engine.answer(offer(phone), LegOptions.defaults("early-dtmf"));
         leg.injectDtmf('4', Duration.ofMillis(100));
         leg.injectDtmf('2', Duration.ofMillis(100));
         // a collection that starts later returns the kept digits: both were dispatched before anyone listened
@@ -135,7 +135,7 @@ class LoopbackTest {
     @Test
     void opusLegsUseThe48kHzTelephoneEvent() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        SignalledLeg leg = engine.answer("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + phone.getLocalPort() + " RTP/AVP 111 110 126\r\na=rtpmap:111 opus/48000/2\r\n"
                 + "a=rtpmap:110 telephone-event/48000\r\na=rtpmap:126 telephone-event/8000\r\na=rtcp-mux\r\n",
                 LegOptions.defaults("opus-dtmf"));
@@ -168,8 +168,8 @@ class LoopbackTest {
     void bridgeCarriesAudioBetweenTwoPhones() throws Exception {
         DatagramSocket alice = phone();
         DatagramSocket bob = phone();
-        MediaLeg a = engine.answer(offer(alice), LegOptions.defaults("alice"));
-        MediaLeg b = engine.answer(offer(bob), LegOptions.defaults("bob"));
+        SignalledLeg a = engine.answer(offer(alice), LegOptions.defaults("alice"));
+        SignalledLeg b = engine.answer(offer(bob), LegOptions.defaults("bob"));
         engine.bridge(a, b);
         streamUntil(alice, mediaAddress(a.localSdp()), () -> received(bob, 8, TONE));
         a.close();
@@ -181,7 +181,7 @@ class LoopbackTest {
         DatagramSocket phone = phone();
         DatagramSocket phoneRtcp = phone();
         String offer = offer(phone).replace("a=rtcp-mux\r\n", "a=rtcp:" + phoneRtcp.getLocalPort() + "\r\n");
-        MediaLeg leg = engine.answer(offer, LegOptions.defaults("rtcp"));
+        SignalledLeg leg = engine.answer(offer, LegOptions.defaults("rtcp"));
         leg.echo();
         InetSocketAddress media = mediaAddress(leg.localSdp());
         AtomicReference<Rtcp.SenderReport> report = new AtomicReference<>();
@@ -210,7 +210,7 @@ class LoopbackTest {
     @Test
     void rtpTimeoutEndsTheLeg() throws Exception {
         DatagramSocket phone = phone();
-        MediaLeg leg = engine.answer(offer(phone), new LegOptions("dead", List.of("PCMA"), Duration.ofMillis(300)));
+        SignalledLeg leg = engine.answer(offer(phone), new LegOptions("dead", List.of("PCMA"), Duration.ofMillis(300)));
         AtomicReference<LegEndReason> ended = new AtomicReference<>();
         leg.onEnded(ended::set);
         await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() != null);

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.media.LegOptions;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.media.internal.rtp.RtpWriter;
 import org.switchboard.media.internal.secure.SdesSrtpSecurity;
 import org.switchboard.media.internal.secure.SecureLegFactory;
@@ -69,8 +69,8 @@ class PacketPathAllocationTest {
         for (int i = 0; i < CALLS; i++) {
             Phone caller = phone(true);
             Phone callee = phone(false);
-            MediaLeg a = answer(caller, "a" + i);
-            MediaLeg b = answer(callee, "b" + i);
+            SignalledLeg a = answer(caller, "a" + i);
+            SignalledLeg b = answer(callee, "b" + i);
             engine.bridge(a, b);
         }
         byte[] frame = new byte[12 + 160];
@@ -106,7 +106,7 @@ class PacketPathAllocationTest {
         assertTrue(perPacket < 4, "bytes allocated per packet on the media threads: " + perPacket);
     }
 
-    private MediaLeg answer(Phone phone, String label) throws IOException {
+    private SignalledLeg answer(Phone phone, String label) throws IOException {
         String profile = phone.srtp == null ? "RTP/AVP" : "RTP/SAVP";
         StringBuilder sdp = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + phone.port() + " " + profile + " 0\r\na=rtcp-mux\r\n");
@@ -115,7 +115,7 @@ class PacketPathAllocationTest {
                 sdp.append("a=crypto:").append(line).append("\r\n");
             }
         }
-        MediaLeg leg = engine.answer(sdp.toString(), LegOptions.defaults(label));
+        SignalledLeg leg = engine.answer(sdp.toString(), LegOptions.defaults(label));
         String answer = leg.localSdp();
         if (phone.srtp != null) {
             List<String> lines = answer.lines().filter(l -> l.startsWith("a=crypto:")).map(l -> l.substring(9))

@@ -10,6 +10,7 @@ import org.switchboard.api.media.Conference;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.PlayResult;
 import org.switchboard.testing.FakeOp;
@@ -75,12 +76,12 @@ final class FakeEngine implements MediaEngine {
     }
 
     @Override
-    public MediaLeg answer(String offerSdp, LegOptions options) {
+    public SignalledLeg answer(String offerSdp, LegOptions options) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public MediaLeg offer(LegOptions options) {
+    public SignalledLeg offer(LegOptions options) {
         throw new UnsupportedOperationException();
     }
 

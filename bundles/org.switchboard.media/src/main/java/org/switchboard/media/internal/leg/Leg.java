@@ -16,6 +16,7 @@ import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.MediaDirection;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.api.media.MediaOperation;
 import org.switchboard.api.media.MediaStats;
 import org.switchboard.api.media.PlayResult;
@@ -40,7 +41,7 @@ import org.switchboard.media.internal.transport.PacketSecurity;
  * {@link Playout} (jitter buffer and decoder), {@link Primitives} (what applications run on the
  * leg), the {@link OutboundChain} and the {@link RtcpChannel}.
  */
-public final class Leg implements MediaLeg, MediaClock.Client {
+public final class Leg implements SignalledLeg, MediaClock.Client {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Leg.class);
     private final String id;
     private final LegContext ctx;

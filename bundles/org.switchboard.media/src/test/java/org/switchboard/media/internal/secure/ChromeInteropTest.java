@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.media.Codec;
 import org.switchboard.api.media.LegOptions;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.media.internal.Engine;
 import org.switchboard.media.internal.rtp.RtpWriter;
 
@@ -96,7 +96,7 @@ class ChromeInteropTest {
     @Test
     void answerIsWhatChromeAccepts() {
         engine.addSecurity(factory);
-        MediaLeg leg = engine.answer(chromeOffer("192.0.2.2", 48759), LegOptions.defaults("chrome"));
+        SignalledLeg leg = engine.answer(chromeOffer("192.0.2.2", 48759), LegOptions.defaults("chrome"));
         try {
             String sdp = leg.localSdp();
             assertTrue(sdp.contains("a=ice-lite\r\n"), sdp);
@@ -121,7 +121,7 @@ class ChromeInteropTest {
         Engine g711 = new Engine(new Engine.Settings(own, own + 30, "", "127.0.0.1", Duration.ofSeconds(30), 1,
                 "PCMU, PCMA"));
         g711.addSecurity(factory);
-        MediaLeg leg = g711.answer(chromeOffer("192.0.2.2", 48759), LegOptions.defaults("chrome"));
+        SignalledLeg leg = g711.answer(chromeOffer("192.0.2.2", 48759), LegOptions.defaults("chrome"));
         try {
             String sdp = leg.localSdp();
             assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 0 126\r\n").matcher(sdp).find(), sdp);
@@ -138,7 +138,7 @@ class ChromeInteropTest {
         engine.addSecurity(factory);
         // trickle style: c=0.0.0.0 port 9 is "no candidate yet", not the old hold
         // PCMU only (the leg's options restrict the enabled codecs): the test talks G.711
-        MediaLeg leg = engine.answer(chromeOffer("0.0.0.0", 9), new LegOptions("chrome", List.of("PCMU"), null));
+        SignalledLeg leg = engine.answer(chromeOffer("0.0.0.0", 9), new LegOptions("chrome", List.of("PCMU"), null));
         try (UdpLeg browser = new UdpLeg()) {
             String sdp = leg.localSdp();
             assertTrue(sdp.contains("a=sendrecv\r\n"), "c=0.0.0.0 with ICE is not hold: " + sdp);
@@ -153,7 +153,7 @@ class ChromeInteropTest {
     }
 
     /** DTLS as the client (the browser's role after actpass/passive or active), then talk and hear the echo. */
-    private static void assertEchoComesBack(MediaLeg leg, UdpLeg browser, InetSocketAddress server) throws Exception {
+    private static void assertEchoComesBack(SignalledLeg leg, UdpLeg browser, InetSocketAddress server) throws Exception {
         browser.socket.connect(server);
         BrowserLikeDtlsClient client = new BrowserLikeDtlsClient(BROWSER_ID);
         DTLSTransport dtls = CompletableFuture.supplyAsync(() -> {
@@ -215,7 +215,7 @@ class ChromeInteropTest {
     @Test
     void secureOfferIsAcceptedByABrowserThatAnswersActive() throws Exception {
         engine.addSecurity(factory);
-        MediaLeg leg = engine.offer(LegOptions.defaults("to-browser"), "UDP/TLS/RTP/SAVPF");
+        SignalledLeg leg = engine.offer(LegOptions.defaults("to-browser"), "UDP/TLS/RTP/SAVPF");
         try (UdpLeg browser = new UdpLeg()) {
             String sdp = leg.localSdp();
             assertTrue(Pattern.compile("m=audio \\d+ UDP/TLS/RTP/SAVPF 111 0 8 110 101\r\n").matcher(sdp).find(), sdp);

@@ -41,7 +41,7 @@ import org.switchboard.sip.internal.proxy.TargetResolver;
  * <p>Threads: SIP events arrive on stack threads; applications are called on the host's own
  * executor ({@code switchboard-app-N}); 2xx retransmissions and timeouts run on the SIP timer.
  */
-public final class AppHost implements HostedCalls {
+public final class AppHost implements HostedCalls, CallContext.Host {
     private static final Logger LOG = LoggerFactory.getLogger(AppHost.class);
     /** Methods a hosted call accepts. */
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
@@ -56,6 +56,7 @@ public final class AppHost implements HostedCalls {
     private final TargetResolver resolver;
     private final ExecutorService executor;
     private final BiConsumer<String, Map<String, Object>> events;
+    private final CallContext context;
     private final Map<String, DialogSide> dialogs = new ConcurrentHashMap<>();
     private final Map<String, HostedCall> calls = new ConcurrentHashMap<>();
     /** Hosted calls by Call-ID and From tag of their INVITE, for retransmitted INVITEs. */
@@ -76,6 +77,7 @@ public final class AppHost implements HostedCalls {
             t.setDaemon(true);
             return t;
         });
+        this.context = new CallContext(sip, responses, services, timers, resolver, events, this);
     }
 
     /**
@@ -108,7 +110,7 @@ public final class AppHost implements HostedCalls {
             responses.reply(tx, req, 503, engine == null ? "No Media Engine" : "Service Unavailable");
             return true;
         }
-        HostedCall call = new HostedCall(this, new Inbound(req, tx, in.source()), application, argument, dialled);
+        HostedCall call = new HostedCall(context, new Inbound(req, tx, in.source()), application, argument, dialled);
         tx.setApplicationData(call);
         responses.reply(tx, req, 100, "Trying");
         call.post(org.switchboard.api.event.Topics.CALL_STARTED, null, 0);
@@ -185,27 +187,32 @@ public final class AppHost implements HostedCalls {
     }
 
     /** @return the server transaction for an in-dialog request, or null to answer statelessly */
-    ServerTransaction open(Request req) {
+    @Override
+    public ServerTransaction open(Request req) {
         ServerTransactions.Opened o = transactions.open(req);
         return o.tx();
     }
 
-    void register(HostedCall call) {
+    @Override
+    public void register(HostedCall call) {
         calls.put(call.id(), call);
         byInvite.put(call.inviteKey(), call);
     }
 
-    void register(DialogSide side) {
+    @Override
+    public void register(DialogSide side) {
         dialogs.put(side.dialog.key(), side);
     }
 
-    void unregister(HostedCall call, List<DialogSide> sides) {
+    @Override
+    public void unregister(HostedCall call, List<DialogSide> sides) {
         calls.remove(call.id());
         byInvite.remove(call.inviteKey(), call);
         sides.forEach(s -> dialogs.remove(s.dialog.key(), s));
     }
 
-    void execute(String what, Runnable r) {
+    @Override
+    public void execute(String what, Runnable r) {
         try {
             executor.execute(() -> {
                 try {
@@ -219,10 +226,6 @@ public final class AppHost implements HostedCalls {
         }
     }
 
-    /** @return where call events go */
-    BiConsumer<String, Map<String, Object>> events() {
-        return events;
-    }
 
     /** @return the hosted call whose caller's INVITE had this Call-ID, answered, or null */
     public HostedCall byCallId(String callId) {
@@ -247,23 +250,8 @@ public final class AppHost implements HostedCalls {
         executor.shutdown();
     }
 
-    SipContext sip() {
-        return sip;
-    }
 
-    Responses responses() {
-        return responses;
-    }
 
-    ScheduledExecutorService timers() {
-        return timers;
-    }
 
-    AppServices services() {
-        return services;
-    }
 
-    TargetResolver resolver() {
-        return resolver;
-    }
 }

@@ -8,7 +8,7 @@ import org.switchboard.api.app.CallApplication;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaException;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.sip.internal.core.Inbound;
 
 /**
@@ -20,10 +20,10 @@ final class CallAnswer {
     private static final Logger LOG = LoggerFactory.getLogger(CallAnswer.class);
 
     private final HostedCall call;
-    private final AppHost host;
+    private final CallContext host;
     private final CallOrigin origin;
 
-    CallAnswer(HostedCall call, AppHost host, CallOrigin origin) {
+    CallAnswer(HostedCall call, CallContext host, CallOrigin origin) {
         this.call = call;
         this.host = host;
         this.origin = origin;
@@ -33,7 +33,7 @@ final class CallAnswer {
         Inbound invite = origin.invite();
         Request req = invite.request();
         String offer = DialogSide.body(req);
-        MediaLeg leg;
+        SignalledLeg leg;
         try {
             LegOptions options = LegOptions.defaults(origin.callId());
             leg = offer == null ? engine.offer(options) : engine.answer(offer, options);
@@ -68,6 +68,6 @@ final class CallAnswer {
             return;
         }
         LOG.debug("Call {} ({}) answered for {}", call.id(), origin.callId(), application);
-        host.execute("application " + application, () -> app.handle(call));
+        host.host().execute("application " + application, () -> app.handle(call));
     }
 }

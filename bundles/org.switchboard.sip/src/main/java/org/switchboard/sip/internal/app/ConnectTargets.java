@@ -35,7 +35,7 @@ final class ConnectTargets {
     record Application(String name, String argument) implements Resolved {
     }
 
-    static Resolved resolve(AppHost host, String callerUser, String target) {
+    static Resolved resolve(CallContext host, String callerUser, String target) {
         SipContext sip = host.sip();
         String user = target == null ? "" : target.trim();
         try {

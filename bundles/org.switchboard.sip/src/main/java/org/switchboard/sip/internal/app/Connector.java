@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.LegOptions;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaException;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.sip.internal.dialog.NextHop;
 import org.switchboard.sip.internal.proxy.ResponseSelection;
 import org.switchboard.sip.internal.proxy.Target;
@@ -40,7 +40,7 @@ final class Connector implements ResponseListener {
 
     private final class Branch {
         final Hop hop;
-        MediaLeg leg;
+        SignalledLeg leg;
         ClientTransaction ct;
         boolean provisional;
         boolean done;
@@ -51,7 +51,7 @@ final class Connector implements ResponseListener {
         }
     }
 
-    private final AppHost host;
+    private final CallContext host;
     private final HostedCall call;
     private final Duration timeout;
     private final CompletableFuture<Integer> result = new CompletableFuture<>();
@@ -63,12 +63,12 @@ final class Connector implements ResponseListener {
 
     private MediaEngine engine;
     /** The leg of the branch that answered, once one has. */
-    private MediaLeg leg;
+    private SignalledLeg leg;
     private ScheduledFuture<?> timer;
     private boolean finished;
     private boolean timedOut;
 
-    Connector(AppHost host, HostedCall call, Duration timeout) {
+    Connector(CallContext host, HostedCall call, Duration timeout) {
         this.host = host;
         this.call = call;
         this.timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(60) : timeout;
@@ -127,7 +127,7 @@ final class Connector implements ResponseListener {
                 || t.uri().toLowerCase(java.util.Locale.ROOT).matches(".*;transport=wss?(;.*|>.*|$)");
     }
 
-    private Request request(Address to, Target t, MediaLeg offer) throws ParseException, javax.sip.InvalidArgumentException {
+    private Request request(Address to, Target t, SignalledLeg offer) throws ParseException, javax.sip.InvalidArgumentException {
         var h = host.sip().headers();
         URI ruri = host.sip().addresses().createURI(t.uri());
         Address from = (Address) call.callerAddress().clone();
@@ -276,11 +276,11 @@ final class Connector implements ResponseListener {
 
     /** Closes the media legs of every branch but {@code keep}. */
     private void closeLegs(Branch keep) {
-        List<MediaLeg> legs;
+        List<SignalledLeg> legs;
         synchronized (this) {
             legs = branches.stream().filter(x -> x != keep && x.leg != null).map(x -> x.leg).toList();
         }
-        legs.forEach(MediaLeg::close);
+        legs.forEach(SignalledLeg::close);
     }
 
     private void stopTimer() {

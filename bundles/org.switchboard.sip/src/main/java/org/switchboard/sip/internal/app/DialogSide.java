@@ -13,7 +13,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaException;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.sip.internal.core.Inbound;
 
 /**
@@ -25,15 +25,15 @@ final class DialogSide {
     private static final Logger LOG = LoggerFactory.getLogger(DialogSide.class);
 
     final SipDialog dialog;
-    final MediaLeg leg;
+    final SignalledLeg leg;
     private final HostedCall owner;
-    private final AppHost host;
+    private final CallContext host;
     private final Address contact;
     private OkRetransmitter retransmitter;
     private Response lastOk;
     private boolean answerInAck;
 
-    DialogSide(HostedCall owner, AppHost host, SipDialog dialog, MediaLeg leg, Address contact) {
+    DialogSide(HostedCall owner, CallContext host, SipDialog dialog, SignalledLeg leg, Address contact) {
         this.owner = owner;
         this.host = host;
         this.dialog = dialog;
@@ -102,7 +102,7 @@ final class DialogSide {
 
     void onRequest(Inbound in) {
         Request req = in.request();
-        ServerTransaction tx = host.open(req);
+        ServerTransaction tx = host.host().open(req);
         switch (req.getMethod()) {
             case Request.BYE -> {
                 host.responses().reply(tx, req, 200, null);

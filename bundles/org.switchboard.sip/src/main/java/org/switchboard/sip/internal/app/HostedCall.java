@@ -16,7 +16,7 @@ import org.switchboard.api.app.CallApplication;
 import org.switchboard.api.media.Bridge;
 import org.switchboard.api.media.LegEndReason;
 import org.switchboard.api.media.MediaEngine;
-import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.SignalledLeg;
 import org.switchboard.sip.internal.proxy.HostedCalls;
 import org.switchboard.sip.internal.core.Inbound;
 
@@ -30,7 +30,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
 
     private enum State { ANSWERING, ANSWERED, ENDED }
 
-    private final AppHost host;
+    private final CallContext host;
     private final CallOrigin origin;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String dialled;
@@ -46,7 +46,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
     private Bridge bridge;
     private final HoldMusic music = new HoldMusic();
 
-    HostedCall(AppHost host, Inbound invite, String application, String argument, String dialled) {
+    HostedCall(CallContext host, Inbound invite, String application, String argument, String dialled) {
         this.host = host;
         this.origin = new CallOrigin(invite);
         this.application = application;
@@ -92,8 +92,8 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
         }
         state = State.ANSWERED;
         caller = side;
-        host.register(side);
-        host.register(this);
+        host.host().register(side);
+        host.host().register(this);
         sendOk.run();
         post(org.switchboard.api.event.Topics.CALL_ANSWERED, null, 0);
         return true;
@@ -179,7 +179,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
             }
             s.leg.close();
         }
-        host.unregister(this, sides);
+        host.host().unregister(this, sides);
         LOG.debug("Call {} ({}) ended", id, callId());
         post(org.switchboard.api.event.Topics.CALL_ENDED, "bye", 0);
         ended.complete(null);
@@ -193,7 +193,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
                 return false;
             }
             callee = side;
-            host.register(side);
+            host.host().register(side);
             bridge = engine.bridge(caller.leg, side.leg);
         }
         side.leg.onEnded(this::legEnded);
@@ -229,7 +229,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
             application = name;
             argument = arg == null ? "" : arg;
         }
-        host.execute("application " + name, () -> app.handle(this));
+        host.host().execute("application " + name, () -> app.handle(this));
         return true;
     }
 
@@ -297,7 +297,7 @@ public final class HostedCall implements ApplicationCall, HostedCalls.Cancellabl
     }
 
     @Override
-    public synchronized MediaLeg leg() {
+    public synchronized SignalledLeg leg() {
         return caller == null ? null : caller.leg;
     }
 
