@@ -139,6 +139,10 @@ public class SoftphoneBrowserIT extends BrowserScenarioSupport {
             Files.deleteIfExists(out.resolve("request-" + step));
             Files.deleteIfExists(out.resolve("done-" + step));
         }
+        // Run first in the class, this test may start while Karaf still installs the boot features;
+        // until their repository is loaded, feature:install answers "No matching features" (seen once in CI)
+        Awaitility.await("the boot features are installed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> executeCommand("feature:list -i").contains("switchboard-meetings"));
         List<SipUser> users = List.of(createUser("alice"), createUser("bob"));
         CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> run("feature-panel", users, Map.of()));
         try {
