@@ -21,6 +21,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.switchboard.itest.support.DigestRegister;
 import org.switchboard.itest.support.ExternalProcess;
 import org.switchboard.itest.support.NetSipAgent;
+import org.switchboard.itest.support.SilentPhone;
 import org.switchboard.itest.support.SipUser;
 import org.switchboard.itest.support.SwitchboardTestSupport;
 import org.switchboard.itest.support.UdpProbe;
@@ -123,7 +124,7 @@ public class SdkIT extends SwitchboardTestSupport {
         List<SilentPhone> calls = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
-                SilentPhone p = new SilentPhone(sipPort(), "caller" + i);
+                SilentPhone p = new SilentPhone(sipPort(), "caller" + i, "silent-caller" + i);
                 calls.add(p);
                 p.invite("*43");
                 assertEquals("call " + i + " is answered", 200, p.awaitFinal(SIP_TIMEOUT).status());
